@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { isoInstant, openStatuses, reportStatus } from './common';
+import { report, reporter } from './report';
+import { storedEvent } from './event';
+
+export const healthResponse = z.object({ status: z.literal('ok'), seq: z.number().int().nonnegative() });
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+    z.array(item).min(1),
+  );
+
+export const MAX_PAGE = 500;
+
+/** One filter definition shared by the list, drill-down and aggregate endpoints. */
+export const reportFilter = z.object({
+  status: csv(reportStatus).optional(),
+  agencyId: z.string().min(1).max(100).optional(),
+  categoryId: z.string().min(1).max(100).optional(),
+  districtCode: z.string().min(1).max(20).optional(),
+  wardCode: z.string().min(1).max(20).optional(),
+  /** open and past the current due date (true) / everything else (false) */
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** receivedAt ≥ from */
+  from: isoInstant.optional(),
+  /** receivedAt < to */
+  to: isoInstant.optional(),
+  /** free text over title, description and address; diacritics optional */
+  q: z.string().trim().min(1).max(200).optional(),
+});
+export type ReportFilter = z.infer<typeof reportFilter>;
+
+export const reportListQuery = reportFilter.extend({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ReportListQuery = z.infer<typeof reportListQuery>;
+
+export const reportListResponse = z.object({
+  items: z.array(report),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().nonnegative(),
+  seq: z.number().int().nonnegative(),
+});
+export type ReportListResponse = z.infer<typeof reportListResponse>;
+
+export const reportDetailResponse = report.extend({
+  events: z.array(storedEvent),
+  /** present only when the viewer is a centre operator */
+  reporter: reporter.optional(),
+});
+export type ReportDetailResponse = z.infer<typeof reportDetailResponse>;
+
+export const summaryQuery = z.object({ from: isoInstant.optional(), to: isoInstant.optional() });
+
+export const summaryResponse = z.object({
+  seq: z.number().int().nonnegative(),
+  asOf: isoInstant,
+  /** the period the period-figures cover (defaults to the current month, Vietnam time) */
+  from: isoInstant,
+  to: isoInstant,
+  receivedToday: z.number().int().nonnegative(),
+  /** open now: received, assigned, in progress or reopened */
+  beingHandled: z.number().int().nonnegative(),
+  overdueNow: z.number().int().nonnegative(),
+  handledThisMonth: z.number().int().nonnegative(),
+  receivedInPeriod: z.number().int().nonnegative(),
+  resolvedInPeriod: z.number().int().nonnegative(),
+  /** ratings given in the period */
+  ratedInPeriod: z.number().int().nonnegative(),
+  /** share of period ratings at "chấp nhận" or better; null when nothing was rated */
+  satisfactionRate: z.number().min(0).max(1).nullable(),
+});
+export type SummaryResponse = z.infer<typeof summaryResponse>;
+
+export const apiError = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof apiError>;
+
+export { openStatuses };
