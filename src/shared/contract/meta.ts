@@ -19,8 +19,11 @@ export const category = z.object({
   id: z.string(),
   name: z.string(),
   nameEn: z.string(),
-  /** routine deadline and the deadline for "xử lý tức thời" (urgent) cases */
-  sla: z.object({ routine: slaSpec, urgent: slaSpec }),
+  /**
+   * routine deadline and the deadline for "xử lý tức thời" (urgent) cases; null means the default
+   * (7 working days routine, 8 working hours urgent: see shared/domain/sla.ts)
+   */
+  sla: z.object({ routine: slaSpec.nullable(), urgent: slaSpec.nullable() }),
 });
 export type Category = z.infer<typeof category>;
 
