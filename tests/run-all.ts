@@ -1,0 +1,62 @@
+/**
+ * `npm test`: every check the project has, in one run — typecheck, lint, build (the end-to-end tests drive the
+ * built app), then every vitest project (unit, client components, server integration, contract, end-to-end in
+ * Chromium). Prints `N passed, N failed` last (vitest tests from its JSON report, plus typecheck and lint as one
+ * check each) and writes it to test-results/summary.txt for .ci/run.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+
+const results = 'test-results';
+mkdirSync(results, { recursive: true });
+const extraArgs = process.argv.slice(2);
+
+function step(name: string, cmd: string, args: string[]): boolean {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const ok = r.status === 0;
+  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return ok;
+}
+
+const checks: Record<string, boolean> = {};
+checks.typecheck = step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+checks.lint = step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+const built = step('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+
+const report = `${results}/vitest.json`;
+const vitestOk = step('tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...extraArgs,
+]);
+
+let passed = Object.values(checks).filter(Boolean).length;
+let failed = Object.values(checks).filter((ok) => !ok).length + (built ? 0 : 1);
+let skipped = 0;
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numFailedTestSuites: number;
+  };
+  passed += json.numPassedTests;
+  // a test file that fails to load has no failed tests but is a failure all the same
+  failed += json.numFailedTests + (json.numFailedTests === 0 && json.numFailedTestSuites > 0 ? json.numFailedTestSuites : 0);
+  skipped += json.numPendingTests + json.numTodoTests;
+} else {
+  failed += 1;
+}
+if (!vitestOk && failed === 0) failed = 1;
+
+const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+writeFileSync(`${results}/summary.txt`, `${line}\n`);
+console.log(`\nchecks: typecheck ${checks.typecheck ? 'ok' : 'FAILED'}, lint ${checks.lint ? 'ok' : 'FAILED'}, build ${built ? 'ok' : 'FAILED'}`);
+console.log(line);
+process.exit(failed === 0 ? 0 : 1);
