@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Server } from 'socket.io';
+import type { Config } from './config';
+import { createErrorHandler, type Log } from './http/error-handler';
+import { createBroadcaster, type Broadcaster, type LiveServer } from './live/broadcaster';
+import { attachLiveSubscriptions } from './live/subscriptions';
+import { healthRoutes } from './routes/health';
+import { ingestRoutes } from './routes/ingest';
+import { metaRoutes } from './routes/meta';
+import { reportRoutes } from './routes/reports';
+import { statsRoutes } from './routes/stats';
+import { registerSpa } from './static-spa';
+import type { Store } from './store/store';
+
+export interface AppDeps {
+  store: Store;
+  clock: () => Date;
+  config: Pick<Config, 'host' | 'port' | 'ingestToken' | 'operatorToken' | 'liveBatchMs'>;
+  log?: Log;
+  /** where the built SPA is; defaults to the repository's dist/ */
+  staticDir?: string;
+}
+
+export interface App {
+  fastify: FastifyInstance;
+  io: LiveServer;
+  broadcaster: Broadcaster;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** 1,000 events with long texts fit; a runaway client does not. */
+export const BODY_LIMIT = 2 * 1024 * 1024;
+
+const DEFAULT_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+
+/** Builds the HTTP API, the SPA host and the live stream on one server, without listening. */
+export function createApp(deps: AppDeps): App {
+  const { store, clock, config } = deps;
+  const fastify = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
+  // socket.io shares fastify's http server (same port); it answers /socket.io/ before fastify sees it
+  const io: LiveServer = new Server(fastify.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const broadcaster = createBroadcaster({ store, io, batchMs: config.liveBatchMs });
+  attachLiveSubscriptions(io, store, broadcaster);
+
+  // the API takes JSON only: a text/plain body is answered 415 rather than parsed as a string
+  fastify.removeContentTypeParser('text/plain');
+  fastify.setErrorHandler(createErrorHandler(deps.log));
+  healthRoutes(fastify, store);
+  metaRoutes(fastify, store);
+  reportRoutes(fastify, { store, clock, operatorToken: config.operatorToken });
+  statsRoutes(fastify, { store, clock });
+  ingestRoutes(fastify, { store, clock, ingestToken: config.ingestToken, onIngested: () => broadcaster.notify() });
+  registerSpa(fastify, deps.staticDir ?? DEFAULT_DIST);
+
+  let closed = false;
+  return {
+    fastify,
+    io,
+    broadcaster,
+    listen: () => fastify.listen({ port: config.port, host: config.host }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      broadcaster.stop();
+      // websocket connections would keep the http server from closing
+      io.disconnectSockets(true);
+      await fastify.close();
+      await new Promise<void>((resolve) => {
+        // the http server is already closed by fastify: socket.io's attempt to close it again only reports that
+        void io.close(() => resolve());
+      });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/** "0", "false", "off", "no" turn a flag off; anything else (or unset) keeps the default on. */
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['0', '1', 'true', 'false', 'on', 'off', 'yes', 'no'].includes(v), 'must be 0/1, true/false, on/off or yes/no')
+  .transform((v) => !['0', 'false', 'off', 'no'].includes(v));
+
+// any non-empty value is accepted (test rigs use short ones); main warns when a token is short
+const token = z.string().trim().min(1);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DEMO: flag.default(true),
+  SIM_SPEED: z.coerce.number().positive().max(100_000).default(60),
+  SEED: z.coerce.number().int().nonnegative().default(2019),
+  INGEST_TOKEN: token.optional(),
+  OPERATOR_TOKEN: token.optional(),
+  LIVE_BATCH_MS: z.coerce.number().int().min(1).max(10_000).default(100),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  demo: boolean;
+  simSpeed: number;
+  seed: number;
+  ingestToken: string;
+  operatorToken: string;
+  /** true when the token was generated at start-up (main prints it so the operator can use it) */
+  ingestTokenGenerated: boolean;
+  operatorTokenGenerated: boolean;
+  liveBatchMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const generateToken = (): string => randomBytes(24).toString('base64url');
+
+/** Parses the environment once at start-up; a bad value stops the process with every problem named. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // an empty variable (`PORT=`) means "use the default", as shells and compose files often leave them so
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`);
+    throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    demo: e.DEMO,
+    simSpeed: e.SIM_SPEED,
+    seed: e.SEED,
+    ingestToken: e.INGEST_TOKEN ?? generateToken(),
+    operatorToken: e.OPERATOR_TOKEN ?? generateToken(),
+    ingestTokenGenerated: e.INGEST_TOKEN === undefined,
+    operatorTokenGenerated: e.OPERATOR_TOKEN === undefined,
+    liveBatchMs: e.LIVE_BATCH_MS,
+  };
+}

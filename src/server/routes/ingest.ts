@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { eventInput, MAX_INGEST_BATCH, type EventInput, type IngestResponse } from '../../shared/contract/event';
+import { hasBearer } from '../http/auth';
+import { HttpError } from '../http/http-error';
+import type { Store } from '../store/store';
+
+// the two shapes of the contract's ingestBody, parsed apart so a refusal names the field (`3.lat`), which
+// a failed union cannot
+const batch = z.array(eventInput).min(1).max(MAX_INGEST_BATCH);
+
+export function ingestRoutes(
+  app: FastifyInstance,
+  deps: { store: Store; clock: () => Date; ingestToken: string; onIngested: () => void },
+) {
+  app.post(
+    '/api/v1/events',
+    {
+      // checked before the body is read: an unauthenticated caller cannot make us parse megabytes
+      onRequest: (request, _reply, done) => {
+        done(hasBearer(request, deps.ingestToken) ? undefined : new HttpError(401, 'unauthorized', 'missing or wrong ingest token (Authorization: Bearer <INGEST_TOKEN>)'));
+      },
+    },
+    (request, reply) => {
+      const inputs: EventInput[] = Array.isArray(request.body) ? batch.parse(request.body) : [eventInput.parse(request.body)];
+      const results = deps.store.ingest(inputs, deps.clock());
+      const stored = results.some((r) => !r.duplicate);
+      if (stored) deps.onIngested();
+      const body: IngestResponse = { results, seq: deps.store.latestSeq() };
+      return reply.status(stored ? 201 : 200).send(body);
+    },
+  );
+}

@@ -1,0 +1,314 @@
+import Database from 'better-sqlite3';
+import type { ReportListQuery, ReportListResponse, ReportDetailResponse, SummaryResponse } from '../../shared/contract/api';
+import { openStatuses } from '../../shared/contract/common';
+import type { EventInput, IngestResult, LiveEvent, StoredEvent } from '../../shared/contract/event';
+import type { Agency, Category, MetaResponse } from '../../shared/contract/meta';
+import type { Report, Reporter } from '../../shared/contract/report';
+import { buildAreaIndex } from '../../shared/domain/area';
+import { searchTextOf } from '../../shared/domain/filter';
+import { prepareEvent, type IngestContext } from '../../shared/domain/ingest';
+import { districtBoundaries, referenceData } from '../../shared/domain/reference';
+import { periodBounds } from '../../shared/domain/summary';
+import { applyEvent } from '../../shared/domain/workflow';
+import { decodeCursor, encodeCursor, filterToSql, OVERDUE_SQL } from './list-query';
+import { applyMigrations } from './migrations';
+import { IngestItemError, type Store } from './store';
+
+interface EventRow {
+  seq: number;
+  type: StoredEvent['type'];
+  report_id: number;
+  at: string;
+  recorded_at: string;
+  actor: string | null;
+  data: string;
+}
+
+const toStored = (r: EventRow): StoredEvent => ({
+  seq: r.seq,
+  type: r.type,
+  reportId: r.report_id,
+  at: r.at,
+  recordedAt: r.recorded_at,
+  actor: r.actor,
+  data: JSON.parse(r.data) as Record<string, unknown>,
+});
+
+const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
+
+/** What one write transaction has changed, written once per report at the end of the batch. */
+interface Touched {
+  report: Report;
+  isNew: boolean;
+  searchDirty: boolean;
+}
+
+const OPEN_PARAMS = openStatuses.map(() => '?').join(', ');
+
+/**
+ * Opens (creating if needed) the SQLite store at `file` (':memory:' works for quick tests).
+ * Reference data is upserted on every open so the product works with no demo data and picks up new units
+ * and categories; rows are never deleted because old reports keep pointing at them.
+ */
+export function openSqliteStore(file: string): Store {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // FULL: an event acknowledged to the source (HTTP 200/201) must survive a power cut; with NORMAL the last
+  // transactions before a crash can be lost in WAL mode and the source would not resend them
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  applyMigrations(db);
+  // a long-lived connection should let SQLite gather planner statistics once at start
+  db.pragma('optimize = 0x10002');
+
+  const ref = referenceData();
+  db.transaction(() => {
+    const upA = db.prepare('INSERT INTO agencies (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc');
+    for (const a of ref.agencies) upA.run(a.id, JSON.stringify(a));
+    const upC = db.prepare('INSERT INTO categories (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc');
+    for (const c of ref.categories) upC.run(c.id, JSON.stringify(c));
+  })();
+  const agencies = (db.prepare('SELECT doc FROM agencies ORDER BY rowid').all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as Agency);
+  const categories = (db.prepare('SELECT doc FROM categories ORDER BY rowid').all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as Category);
+  const meta: MetaResponse = { agencies, categories, districts: ref.districts, wards: ref.wards };
+  const baseCtx: IngestContext = {
+    categories: new Map(categories.map((c) => [c.id, c])),
+    agencies: new Map(agencies.map((a) => [a.id, a])),
+    area: buildAreaIndex(districtBoundaries(), ref.wards),
+    wardCodes: new Set(ref.wards.map((w) => w.code)),
+    districtCodes: new Set(ref.districts.map((d) => d.code)),
+  };
+
+  const q = {
+    maxSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS v FROM events').pluck(),
+    maxReportId: db.prepare('SELECT COALESCE(MAX(id), 0) AS v FROM reports').pluck(),
+    bySource: db.prepare('SELECT seq, report_id FROM events WHERE source_event_id = ?'),
+    docByExternal: db.prepare('SELECT doc FROM reports WHERE external_id = ?').pluck(),
+    docById: db.prepare('SELECT doc FROM reports WHERE id = ?').pluck(),
+    insertEvent: db.prepare(
+      `INSERT INTO events (seq, source_event_id, type, report_id, at, recorded_at, actor, data)
+       VALUES (@seq, @sourceEventId, @type, @reportId, @at, @recordedAt, @actor, @data)`,
+    ),
+    insertReport: db.prepare(
+      `INSERT INTO reports (id, external_id, status, category_id, agency_id, district_code, ward_code, received_at,
+         due_at, original_due_at, resolved_at, rating, rated_at, search_text, last_seq, doc)
+       VALUES (@id, @externalId, @status, @categoryId, @agencyId, @districtCode, @wardCode, @receivedAt,
+         @dueAt, @originalDueAt, @resolvedAt, @rating, @ratedAt, @searchText, @lastSeq, @doc)`,
+    ),
+    updateReport: db.prepare(
+      `UPDATE reports SET status = @status, category_id = @categoryId, agency_id = @agencyId, district_code = @districtCode,
+         ward_code = @wardCode, received_at = @receivedAt, due_at = @dueAt, original_due_at = @originalDueAt,
+         resolved_at = @resolvedAt, rating = @rating, rated_at = @ratedAt, last_seq = @lastSeq, doc = @doc
+       WHERE id = @id`,
+    ),
+    updateSearch: db.prepare('UPDATE reports SET search_text = ? WHERE id = ?'),
+    insertReporter: db.prepare('INSERT INTO reporters (report_id, name, phone) VALUES (?, ?, ?)'),
+    reporterOf: db.prepare('SELECT name, phone FROM reporters WHERE report_id = ?'),
+    eventsOf: db.prepare('SELECT * FROM events WHERE report_id = ? ORDER BY seq'),
+    eventsAfter: db.prepare(
+      `SELECT e.*, r.doc FROM events e JOIN reports r ON r.id = e.report_id WHERE e.seq > ? ORDER BY e.seq LIMIT ?`,
+    ),
+    eventPage: db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
+    openDocs: db.prepare(
+      `SELECT doc FROM reports WHERE status IN (${OPEN_PARAMS}) ORDER BY id`,
+    ).pluck(),
+    anyEvent: db.prepare('SELECT 1 FROM events LIMIT 1').pluck(),
+    countBetween: db.prepare('SELECT COUNT(*) FROM reports WHERE received_at >= ? AND received_at < ?').pluck(),
+    countOpen: db.prepare(`SELECT COUNT(*) FROM reports WHERE status IN (${OPEN_PARAMS})`).pluck(),
+    countOverdue: db.prepare(`SELECT COUNT(*) FROM reports WHERE ${OVERDUE_SQL}`).pluck(),
+    countResolved: db.prepare(
+      `SELECT COUNT(*) FROM reports WHERE status = 'resolved' AND resolved_at >= ? AND resolved_at < ?`,
+    ).pluck(),
+    ratings: db.prepare(
+      `SELECT COUNT(*) AS rated, COALESCE(SUM(rating <> 'unsatisfied'), 0) AS satisfied
+       FROM reports WHERE rated_at >= ? AND rated_at < ? AND rating IS NOT NULL`,
+    ),
+  };
+
+  const reportRow = (r: Report) => ({
+    id: r.id,
+    externalId: r.externalId,
+    status: r.status,
+    categoryId: r.categoryId,
+    agencyId: r.agencyId,
+    districtCode: r.districtCode,
+    wardCode: r.wardCode,
+    receivedAt: Date.parse(r.receivedAt),
+    dueAt: ms(r.dueAt),
+    originalDueAt: ms(r.originalDueAt),
+    resolvedAt: ms(r.resolvedAt),
+    rating: r.rating,
+    ratedAt: ms(r.ratedAt),
+    lastSeq: r.lastSeq,
+    doc: JSON.stringify(r),
+  });
+
+  const storedSource = (sourceEventId: string) => {
+    const row = q.bySource.get(sourceEventId) as { seq: number; report_id: number } | undefined;
+    return row && { seq: row.seq, reportId: row.report_id };
+  };
+
+  const ingestTx = db.transaction((inputs: readonly EventInput[], now: Date): IngestResult[] => {
+    let seq = q.maxSeq.get() as number;
+    let nextReportId = (q.maxReportId.get() as number) + 1;
+    const recordedAt = now.toISOString();
+    const ctx: IngestContext = { ...baseCtx, now };
+    const bySource = new Map<string, { seq: number; reportId: number }>();
+    const touched = new Map<string, Touched>();
+    const reporters: [number, Reporter][] = [];
+    const results: IngestResult[] = [];
+    inputs.forEach((input, index) => {
+      try {
+        const known = bySource.get(input.sourceEventId) ?? storedSource(input.sourceEventId);
+        if (known) {
+          results.push({ sourceEventId: input.sourceEventId, seq: known.seq, reportId: known.reportId, duplicate: true });
+          return;
+        }
+        let t = touched.get(input.externalId);
+        if (!t) {
+          const doc = q.docByExternal.get(input.externalId) as string | undefined;
+          if (doc !== undefined) t = { report: JSON.parse(doc) as Report, isNew: false, searchDirty: false };
+        }
+        const prev = t?.report ?? null;
+        const prepared = prepareEvent(input, prev, ctx);
+        // belt and braces: identity must never reach the log, whatever the domain code puts in `data`
+        const { reporter: _ignored, ...data } = prepared.data;
+        const reportId = prev ? prev.id : nextReportId++;
+        seq += 1;
+        const stored: StoredEvent = { seq, type: prepared.type, reportId, at: prepared.at, recordedAt, actor: prepared.actor, data };
+        const next = applyEvent(prev, stored);
+        q.insertEvent.run({ ...stored, sourceEventId: input.sourceEventId, data: JSON.stringify(data) });
+        const textChanged = !prev || prev.title !== next.title || prev.description !== next.description || prev.address !== next.address;
+        touched.set(input.externalId, { report: next, isNew: t?.isNew ?? !prev, searchDirty: (t?.searchDirty ?? false) || (!!prev && textChanged) });
+        if (prepared.reporter) reporters.push([reportId, prepared.reporter]);
+        bySource.set(input.sourceEventId, { seq, reportId });
+        results.push({ sourceEventId: input.sourceEventId, seq, reportId, duplicate: false });
+      } catch (err) {
+        throw new IngestItemError(index, err);
+      }
+    });
+    // each report is written once per batch, however many of its events the batch holds
+    for (const t of touched.values()) {
+      const row = reportRow(t.report);
+      // folding the text is the costliest part of a row: only for new reports and edited texts
+      if (t.isNew) {
+        q.insertReport.run({ ...row, searchText: searchTextOf(t.report) });
+      } else {
+        q.updateReport.run(row);
+        if (t.searchDirty) q.updateSearch.run(searchTextOf(t.report), row.id);
+      }
+    }
+    for (const [id, r] of reporters) q.insertReporter.run(id, r.name, r.phone);
+    return results;
+  });
+
+  const listTx = db.transaction((query: ReportListQuery, now: Date): ReportListResponse => {
+    const { limit, cursor, ...filter } = query;
+    const f = filterToSql(filter, now);
+    const page = { where: f.where, params: [...f.params] };
+    if (cursor !== undefined) {
+      const c = decodeCursor(cursor);
+      page.where += ' AND (received_at < ? OR (received_at = ? AND id < ?))';
+      page.params.push(c.receivedAt, c.receivedAt, c.id);
+    }
+    const rows = cached(`SELECT id, received_at, doc FROM reports WHERE ${page.where} ORDER BY received_at DESC, id DESC LIMIT ?`).all(
+      ...page.params,
+      limit + 1,
+    ) as { id: number; received_at: number; doc: string }[];
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const total = cached(`SELECT COUNT(*) FROM reports WHERE ${f.where}`).pluck().get(...f.params) as number;
+    return {
+      items: items.map((r) => JSON.parse(r.doc) as Report),
+      nextCursor: more && last ? encodeCursor({ receivedAt: last.received_at, id: last.id }) : null,
+      total,
+      // read in the same transaction as the rows, so a client can subscribe from exactly this point
+      seq: q.maxSeq.get() as number,
+    };
+  });
+
+  // the list query's shape varies with the filters given; the number of shapes is small and bounded
+  const stmtCache = new Map<string, Database.Statement>();
+  const cached = (sql: string) => {
+    let s = stmtCache.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      stmtCache.set(sql, s);
+    }
+    return s;
+  };
+
+  const summaryTx = db.transaction((now: Date, period: { from?: string; to?: string }): SummaryResponse => {
+    const b = periodBounds(now);
+    const from = period.from ? Date.parse(period.from) : b.monthStart.getTime();
+    const to = period.to ? Date.parse(period.to) : b.nextMonthStart.getTime();
+    const rated = q.ratings.get(from, to) as { rated: number; satisfied: number };
+    return {
+      seq: q.maxSeq.get() as number,
+      asOf: now.toISOString(),
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      receivedToday: q.countBetween.get(b.dayStart.getTime(), b.dayEnd.getTime()) as number,
+      beingHandled: q.countOpen.get(...openStatuses) as number,
+      overdueNow: q.countOverdue.get(now.getTime()) as number,
+      handledThisMonth: q.countResolved.get(b.monthStart.getTime(), b.nextMonthStart.getTime()) as number,
+      receivedInPeriod: q.countBetween.get(from, to) as number,
+      resolvedInPeriod: q.countResolved.get(from, to) as number,
+      ratedInPeriod: rated.rated,
+      satisfactionRate: rated.rated === 0 ? null : rated.satisfied / rated.rated,
+    };
+  });
+
+  const detailTx = db.transaction((id: number, withReporter: boolean): ReportDetailResponse | null => {
+    const doc = q.docById.get(id) as string | undefined;
+    if (doc === undefined) return null;
+    const events = (q.eventsOf.all(id) as EventRow[]).map(toStored);
+    const detail: ReportDetailResponse = { ...(JSON.parse(doc) as Report), events };
+    if (withReporter) {
+      const who = q.reporterOf.get(id) as Reporter | undefined;
+      if (who) detail.reporter = { name: who.name, phone: who.phone };
+    }
+    return detail;
+  });
+
+  return {
+    ingest: (inputs, now) => ingestTx(inputs, now),
+    latestSeq: () => q.maxSeq.get() as number,
+    eventsAfter(after, limit) {
+      const rows = q.eventsAfter.all(after, limit) as (EventRow & { doc: string })[];
+      const docs = new Map<number, Report>();
+      return rows.map((row): LiveEvent => {
+        let report = docs.get(row.report_id);
+        if (!report) {
+          report = JSON.parse(row.doc) as Report;
+          docs.set(row.report_id, report);
+        }
+        return { ...toStored(row), report };
+      });
+    },
+    getReport: (id, opts) => detailTx(id, opts.withReporter),
+    listReports: (query, now) => listTx(query, now),
+    summary: (now, period) => summaryTx(now, period),
+    meta: () => meta,
+    openReports: () => (q.openDocs.all(...openStatuses) as string[]).map((d) => JSON.parse(d) as Report),
+    *allEvents() {
+      // paged, so other statements can run between pages (an open iterate() would lock the connection)
+      let after = 0;
+      for (;;) {
+        const rows = q.eventPage.all(after, 1000) as EventRow[];
+        if (rows.length === 0) return;
+        for (const r of rows) yield toStored(r);
+        after = rows.at(-1)?.seq ?? after;
+      }
+    },
+    isEmpty: () => q.anyEvent.get() === undefined,
+    close() {
+      if (!db.open) return;
+      // keeps the planner's statistics fresh (cheap: it only analyses what changed a lot)
+      db.pragma('optimize');
+      db.close();
+    },
+  };
+}

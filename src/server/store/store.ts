@@ -1,0 +1,44 @@
+import type { ReportListQuery, ReportListResponse, SummaryResponse, ReportDetailResponse } from '../../shared/contract/api';
+import type { EventInput, IngestResult, LiveEvent, StoredEvent } from '../../shared/contract/event';
+import type { MetaResponse } from '../../shared/contract/meta';
+import type { Report } from '../../shared/contract/report';
+
+/**
+ * The storage seam: SQLite today, PostgreSQL behind the same interface later. Every method is synchronous
+ * because better-sqlite3 is; the live stream relies on that (an ingest and the broadcast bookkeeping never
+ * interleave). A networked implementation will need this to become async.
+ */
+export interface Store {
+  /**
+   * Appends the inputs to the event log and updates the projections, all in one transaction: either every
+   * input is stored or none is (the thrown error names the failing input's index). Idempotent on
+   * sourceEventId: a repeat returns the original seq and reportId with duplicate: true and stores nothing.
+   * Later inputs may refer to reports created earlier in the same batch.
+   */
+  ingest(inputs: readonly EventInput[], now: Date): IngestResult[];
+  /** seq of the newest event, 0 when the log is empty */
+  latestSeq(): number;
+  /** events with seq > `seq`, oldest first, each with its report's current public fields */
+  eventsAfter(seq: number, limit: number): LiveEvent[];
+  getReport(id: number, opts: { withReporter: boolean }): ReportDetailResponse | null;
+  listReports(query: ReportListQuery, now: Date): ReportListResponse;
+  summary(now: Date, period: { from?: string; to?: string }): SummaryResponse;
+  meta(): MetaResponse;
+  /** reports waiting on the centre or a unit (received, assigned, in progress, reopened): the simulator continues them */
+  openReports(): Report[];
+  /** the whole log in seq order, read in pages (for replay checks) */
+  allEvents(): IterableIterator<StoredEvent>;
+  isEmpty(): boolean;
+  close(): void;
+}
+
+/** Thrown by ingest when one input of a batch is refused; `index` is its position in the batch. */
+export class IngestItemError extends Error {
+  override name = 'IngestItemError';
+  constructor(
+    readonly index: number,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/server/config';
+
+describe('loadConfig', () => {
+  it('has working defaults and generates tokens', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', dataDir: './data', demo: true, simSpeed: 60, seed: 2019, liveBatchMs: 100 });
+    expect(c.ingestToken.length).toBeGreaterThanOrEqual(20);
+    expect(c.operatorToken).not.toBe(c.ingestToken);
+    expect(c.ingestTokenGenerated && c.operatorTokenGenerated).toBe(true);
+  });
+
+  it('reads the environment', () => {
+    const c = loadConfig({ PORT: '9000', HOST: '0.0.0.0', DATA_DIR: '/tmp/x', DEMO: '0', SIM_SPEED: '2.5', SEED: '7', INGEST_TOKEN: 'abc', OPERATOR_TOKEN: 'def', LIVE_BATCH_MS: '50' });
+    expect(c).toMatchObject({ port: 9000, host: '0.0.0.0', dataDir: '/tmp/x', demo: false, simSpeed: 2.5, seed: 7, ingestToken: 'abc', operatorToken: 'def', ingestTokenGenerated: false, liveBatchMs: 50 });
+    expect(loadConfig({ DEMO: 'false' }).demo).toBe(false);
+    expect(loadConfig({ DEMO: '1' }).demo).toBe(true);
+    expect(loadConfig({ PORT: '' }).port).toBe(8080);
+  });
+
+  it('names every bad value', () => {
+    expect(() => loadConfig({ PORT: 'eighty', SIM_SPEED: '0', DEMO: 'maybe' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', SIM_SPEED: '-1', DEMO: 'maybe' });
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(msg).toContain('PORT');
+      expect(msg).toContain('SIM_SPEED');
+      expect(msg).toContain('DEMO');
+    }
+  });
+});
