@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import { apiError } from '../../../shared/contract/api';
+import { ApiRequestError } from './api-error';
+
+export type QueryValue = string | number | boolean | undefined | null | readonly string[];
+
+/** Absolute URL for an API path: relative URLs fail in non-browser fetch implementations (tests). */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+  const base = typeof location !== 'undefined' ? location.href : 'http://localhost/';
+  const url = new URL(path, base);
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v === undefined || v === null || v === '') continue;
+    url.searchParams.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  return url.toString();
+}
+
+interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Fetches JSON and validates it against the contract schema: a server that drifted from the contract shows
+ * up as a clear error here, not as `undefined` deep inside a component.
+ */
+export async function fetchJson<S extends z.ZodType>(path: string, schema: S, opts: RequestOptions = {}): Promise<z.output<S>> {
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, opts.query), {
+      method: opts.method ?? 'GET',
+      signal: opts.signal,
+      headers: { accept: 'application/json', ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+    });
+  } catch (err) {
+    if (opts.signal?.aborted) throw err;
+    throw new ApiRequestError('network', err instanceof Error ? err.message : 'network error');
+  }
+  const text = await res.text();
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    // handled below: a non-JSON body is either an HTTP error page or a broken response
+  }
+  if (!res.ok) {
+    const body = apiError.safeParse(json);
+    throw new ApiRequestError(
+      'http',
+      body.success ? body.data.message : `HTTP ${res.status} ${res.statusText}`.trim(),
+      res.status,
+      body.success ? body.data : null,
+    );
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid';
+    throw new ApiRequestError('invalid_response', `${path}: ${where}`, res.status);
+  }
+  return parsed.data;
+}
