@@ -53,6 +53,20 @@ describe('live stream (socket.io)', () => {
     expect(Math.max(...batches)).toBeGreaterThan(0);
   });
 
+  it('sends one array per window rather than one emit per event', async () => {
+    s = await startTestServer({ liveBatchMs: 150 });
+    const c = await open(s.url);
+    await c.subscribe(0);
+    const sizes: number[] = [];
+    c.socket.on('report:events', (batch) => sizes.push(batch.length));
+    for (let i = 0; i < 20; i++) expect((await s.ingest(created())).status).toBe(201);
+    expect((await s.ingest(Array.from({ length: 50 }, () => created()))).status).toBe(201);
+    await waitFor(() => c.events.length === 70, 3000, 'all events');
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(70);
+    expect(sizes.length).toBeLessThan(10);
+    expect(seqs(c.events)).toEqual(range(1, 70));
+  });
+
   it('replays exactly the missed events to a client that resubscribes with its last seq', async () => {
     s = await startTestServer({ liveBatchMs: 20 });
     const first = await open(s.url);

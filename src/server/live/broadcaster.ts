@@ -35,6 +35,11 @@ export function createBroadcaster(deps: { store: Store; io: LiveServer; batchMs:
       clearTimeout(timer);
       timer = null;
     }
+    // nobody listening: nothing to read or encode; a later subscriber is replayed from the log anyway
+    if (!io.sockets.adapter.rooms.get(LIVE_ROOM)?.size) {
+      flushedSeq = store.latestSeq();
+      return;
+    }
     for (;;) {
       const events = store.eventsAfter(flushedSeq, PAGE);
       const last = events.at(-1);

@@ -19,14 +19,14 @@ export function attachLiveSubscriptions(io: LiveServer, store: Store, broadcaste
       const { since } = parsed.data;
       // a resubscribe starts over: out of the room first so the replay is the only source until we rejoin
       void socket.leave(LIVE_ROOM);
-      if (since > store.latestSeq()) {
-        socket.emit('live:resync', { reason: 'ahead_of_server', seq: store.latestSeq() });
+      // send the room its pending batch now: then flushedSeq is the head of the log, and a snapshot
+      // (whose seq is read straight from the log, possibly ahead of the last batch) is always covered
+      broadcaster.flush();
+      const head = broadcaster.flushedSeq;
+      if (since > head) {
+        socket.emit('live:resync', { reason: 'ahead_of_server', seq: head });
         return;
       }
-      // a snapshot can be newer than the last batch (its seq is read straight from the log): send the
-      // pending batch now so the client's position is covered by the room's flushedSeq
-      if (since > broadcaster.flushedSeq) broadcaster.flush();
-      const head = broadcaster.flushedSeq;
       if (head - since > MAX_REPLAY) {
         socket.emit('live:resync', { reason: 'too_far_behind', seq: head });
         return;

@@ -13,7 +13,8 @@ export interface Store {
    * Appends the inputs to the event log and updates the projections, all in one transaction: either every
    * input is stored or none is (the thrown error names the failing input's index). Idempotent on
    * sourceEventId: a repeat returns the original seq and reportId with duplicate: true and stores nothing.
-   * Later inputs may refer to reports created earlier in the same batch.
+   * Later inputs may refer to reports created earlier in the same batch. Inputs must already have passed
+   * the contract schema (eventInput: defaults filled in); the domain checks happen here.
    */
   ingest(inputs: readonly EventInput[], now: Date): IngestResult[];
   /** seq of the newest event, 0 when the log is empty */
