@@ -61,7 +61,8 @@ describe('app shell', () => {
     expect(router.state.location.pathname).toBe('/wall');
     expect(screen.queryByRole('navigation')).toBeNull();
     expect(screen.getByText('Tiếp nhận hôm nay')).toBeTruthy();
-    expect(document.documentElement.dataset.theme).toBe('wall');
+    // the theme is applied by an effect after the first paint
+    await vi.waitFor(() => expect(document.documentElement.dataset.theme).toBe('wall'));
   });
 
   it('switches language, updates <html lang> and remembers the choice', async () => {
