@@ -1,4 +1,6 @@
 import type { Messages } from './messages-vi';
+import { detailEn } from './sections/detail-en';
+import { feedEn } from './sections/feed-en';
 
 /** Same keys and parameter lists as the Vietnamese catalogue, any wording. */
 export type Catalogue = {
@@ -83,4 +85,6 @@ export const en: Catalogue = {
   'error.network': 'Could not reach the server',
   'error.badResponse': 'The server sent an invalid response',
   'error.http': (status) => `The server reported an error (${status})`,
+  ...feedEn,
+  ...detailEn,
 };

@@ -1,3 +1,6 @@
+import { detailVi } from './sections/detail-vi';
+import { feedVi } from './sections/feed-vi';
+
 /**
  * The Vietnamese catalogue is the source of truth: its keys define the message type, so a missing or misspelt
  * key in the English catalogue or in `t(...)` is a compile error. Messages with parameters are functions, which
@@ -81,6 +84,8 @@ export const vi = {
   'error.network': 'Không kết nối được tới máy chủ',
   'error.badResponse': 'Máy chủ trả về dữ liệu không hợp lệ',
   'error.http': (status: string) => `Máy chủ báo lỗi (${status})`,
+  ...feedVi,
+  ...detailVi,
 } as const;
 
 export type Messages = typeof vi;
