@@ -2,6 +2,7 @@ import { openStatuses } from '../../shared/contract/common';
 import type { ReportFilter } from '../../shared/contract/api';
 import { DomainError } from '../../shared/domain/errors';
 import { searchTerms } from '../../shared/domain/filter';
+import { drillDownSql } from './sqlite/stats-filter-sql';
 
 export interface SqlPart {
   where: string;
@@ -52,6 +53,7 @@ export function filterToSql(f: ReportFilter, now: Date): SqlPart {
       params.push(term);
     }
   }
+  drillDownSql(f, now, clauses, params);
   return { where: clauses.length ? clauses.join(' AND ') : '1', params };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoInstant, openStatuses, reportStatus } from './common';
+import { isoInstant, openStatuses, rating, reportStatus, timeliness } from './common';
 import { report, reporter } from './report';
 import { storedEvent } from './event';
 
@@ -28,6 +28,30 @@ export const reportFilter = z.object({
   to: isoInstant.optional(),
   /** free text over title, description and address; diacritics optional */
   q: z.string().trim().min(1).max(200).optional(),
+  // --- drill-down fields (statistics, hotspots): each figure of /stats lists its reports through these
+  /** an explicit set of report ids, e.g. the members of a repeat hotspot (at most MAX_PAGE) */
+  ids: z
+    .preprocess(
+      (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+      z.array(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)).min(1).max(500),
+    )
+    .optional(),
+  /** resolvedAt ≥ resolvedFrom (only reports currently resolved have a resolvedAt) */
+  resolvedFrom: isoInstant.optional(),
+  /** resolvedAt < resolvedTo */
+  resolvedTo: isoInstant.optional(),
+  /** current due date ≥ dueFrom */
+  dueFrom: isoInstant.optional(),
+  /** current due date < dueTo */
+  dueTo: isoInstant.optional(),
+  /** derived timeliness (shared/domain/timeliness timelinessOf) at the request's `now` */
+  timeliness: csv(timeliness).optional(),
+  /** the report's current rating (unrated reports never match) */
+  rating: csv(rating).optional(),
+  /** ratedAt ≥ ratedFrom */
+  ratedFrom: isoInstant.optional(),
+  /** ratedAt < ratedTo */
+  ratedTo: isoInstant.optional(),
 });
 export type ReportFilter = z.infer<typeof reportFilter>;
 

@@ -1,7 +1,7 @@
 import type { ReportFilter } from '../contract/api';
 import type { Report } from '../contract/report';
 import { foldText } from './text';
-import { isOverdue } from './timeliness';
+import { isOverdue, timelinessOf } from './timeliness';
 
 /** The text a report is searched by (folded: no diacritics, lower case). */
 export function searchTextOf(r: Pick<Report, 'title' | 'description' | 'address'>): string {
@@ -28,7 +28,21 @@ export function matchesFilter(r: Report, f: ReportFilter, now: Date): boolean {
     const text = searchTextOf(r);
     if (!searchTerms(f.q).every((t) => text.includes(t))) return false;
   }
+  if (f.ids !== undefined && !f.ids.includes(r.id)) return false;
+  if (!instantWithin(r.resolvedAt, f.resolvedFrom, f.resolvedTo)) return false;
+  if (!instantWithin(r.dueAt, f.dueFrom, f.dueTo)) return false;
+  if (!instantWithin(r.ratedAt, f.ratedFrom, f.ratedTo)) return false;
+  if (f.timeliness !== undefined && !f.timeliness.includes(timelinessOf(r, now))) return false;
+  if (f.rating !== undefined && (r.rating === null || !f.rating.includes(r.rating))) return false;
   return true;
+}
+
+/** [from, to) on an optional instant: with either bound given, a report without the instant never matches. */
+function instantWithin(iso: string | null, from: string | undefined, to: string | undefined): boolean {
+  if (from === undefined && to === undefined) return true;
+  if (iso === null) return false;
+  const t = Date.parse(iso);
+  return (from === undefined || t >= Date.parse(from)) && (to === undefined || t < Date.parse(to));
 }
 
 /** List order: newest receivedAt first, then id descending. */
