@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { seedHistory } from './demo/seed';
 import { startSimulator, type Simulator } from './demo/simulator';
 import { openSqliteStore } from './store/sqlite-store';
+import { keepGeneratedTokens } from './token-file';
 
 // wiring only: everything testable lives in createApp, the store and the demo modules
 function readConfig(): Config {
@@ -19,12 +20,13 @@ function readConfig(): Config {
   }
 }
 
-const config = readConfig();
+let config = readConfig();
 const log = console;
 const clock = () => new Date();
 
 const dataDir = resolve(config.dataDir);
 mkdirSync(dataDir, { recursive: true });
+config = keepGeneratedTokens(config, dataDir);
 const dbFile = join(dataDir, 'paht.sqlite');
 const store = openSqliteStore(dbFile);
 log.info(`Store: ${dbFile} (${store.latestSeq()} events)`);
@@ -52,8 +54,8 @@ try {
   process.exit(1);
 }
 log.info(`Dashboard: ${url}/`);
-log.info(`Ingest token:   ${config.ingestToken}${config.ingestTokenGenerated ? '   (generated; set INGEST_TOKEN to fix it)' : ''}`);
-log.info(`Operator token: ${config.operatorToken}${config.operatorTokenGenerated ? '   (generated; set OPERATOR_TOKEN to fix it)' : ''}`);
+log.info(`Ingest token:   ${config.ingestToken}${config.ingestTokenGenerated ? '   (generated, kept in DATA_DIR/tokens.json; set INGEST_TOKEN to choose it)' : ''}`);
+log.info(`Operator token: ${config.operatorToken}${config.operatorTokenGenerated ? '   (generated, kept in DATA_DIR/tokens.json; set OPERATOR_TOKEN to choose it)' : ''}`);
 for (const [name, token] of [['INGEST_TOKEN', config.ingestToken], ['OPERATOR_TOKEN', config.operatorToken]] as const) {
   if (token.length < 16) log.warn(`warning: ${name} is short (${token.length} characters); use a long random value outside tests`);
 }
