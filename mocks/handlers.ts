@@ -5,6 +5,8 @@ import { reportListQuery, summaryQuery } from '../src/shared/contract/api';
 import type { ApiError, ReportDetailResponse } from '../src/shared/contract/api';
 import { eventInput, MAX_INGEST_BATCH } from '../src/shared/contract/event';
 import type { EventInput, IngestResponse } from '../src/shared/contract/event';
+import { dueSoonQuery, feedQuery } from '../src/shared/contract/feed';
+import { districtStatsQuery, mapPointsQuery } from '../src/shared/contract/map';
 import { DomainError, domainToApiError, zodToApiError } from './api-errors';
 import { MockIngestError } from './memory-store';
 import type { MemoryStore } from './memory-store';
@@ -59,6 +61,23 @@ export function createHandlers(store: MemoryStore, opts: HandlerOptions = {}): H
       }
     }),
 
+    http.get('*/api/v1/events', ({ request }) => {
+      try {
+        return HttpResponse.json(store.recentEvents(feedQuery.parse(queryOf(request))));
+      } catch (err) {
+        return toResponse(err);
+      }
+    }),
+
+    // before /reports/:id, which would take "due-soon" for an id
+    http.get('*/api/v1/reports/due-soon', ({ request }) => {
+      try {
+        return HttpResponse.json(store.dueSoon(store.now(), dueSoonQuery.parse(queryOf(request))));
+      } catch (err) {
+        return toResponse(err);
+      }
+    }),
+
     http.get('*/api/v1/reports/:id', ({ request, params }) => {
       try {
         const { id } = idParams.parse(params);
@@ -77,6 +96,25 @@ export function createHandlers(store: MemoryStore, opts: HandlerOptions = {}): H
         return toResponse(err);
       }
     }),
+
+    http.get('*/api/v1/map/points', ({ request }) => {
+      try {
+        return HttpResponse.json(store.mapPoints(mapPointsQuery.parse(queryOf(request)), store.now()));
+      } catch (err) {
+        return toResponse(err);
+      }
+    }),
+
+    http.get('*/api/v1/stats/districts', ({ request }) => {
+      try {
+        return HttpResponse.json(store.districtStats(districtStatsQuery.parse(queryOf(request)), store.now()));
+      } catch (err) {
+        return toResponse(err);
+      }
+    }),
+
+    // the mock serves no raster tiles: the map shows its own offline boundary layer
+    http.get('*/api/v1/config', () => HttpResponse.json({ mapTiles: null })),
 
     http.post('*/api/v1/events', async ({ request }) => {
       if (!hasBearer(request, ingestToken)) {

@@ -1,6 +1,8 @@
-import type { ReportDetailResponse, ReportListQuery, ReportListResponse, SummaryResponse } from '../src/shared/contract/api';
+import type { ReportDetailResponse, ReportFilter, ReportListQuery, ReportListResponse, SummaryResponse } from '../src/shared/contract/api';
 import { openStatuses } from '../src/shared/contract/common';
 import type { EventInput, IngestResult, LiveEvent, StoredEvent } from '../src/shared/contract/event';
+import type { DueSoonQuery, DueSoonResponse, FeedQuery, FeedResponse } from '../src/shared/contract/feed';
+import type { DistrictStatsResponse, MapPointsQuery, MapPointsResponse } from '../src/shared/contract/map';
 import type { MetaResponse } from '../src/shared/contract/meta';
 import type { Report, Reporter } from '../src/shared/contract/report';
 import { buildAreaIndex } from '../src/shared/domain/area';
@@ -11,6 +13,8 @@ import type { IngestContext } from '../src/shared/domain/ingest';
 import { districtBoundaries, referenceData } from '../src/shared/domain/reference';
 import { computeSummary } from '../src/shared/domain/summary';
 import { applyEvent } from '../src/shared/domain/workflow';
+import { dueSoon, recentEvents } from './memory/feed-queries';
+import { districtStats, mapPoints } from './memory/map-queries';
 import { createHistory } from './scenario/history';
 
 /** Thrown by ingest when one input of a batch is refused; `index` is its position (same as the server's). */
@@ -42,6 +46,10 @@ export interface MemoryStore {
   summary(now?: Date, period?: { from?: string; to?: string }): SummaryResponse;
   meta(): MetaResponse;
   openReports(): Report[];
+  recentEvents(query: FeedQuery): FeedResponse;
+  dueSoon(now: Date, query: DueSoonQuery): DueSoonResponse;
+  mapPoints(query: MapPointsQuery, now?: Date): MapPointsResponse;
+  districtStats(filter: ReportFilter, now?: Date): DistrictStatsResponse;
   now(): Date;
   /** called after every stored batch with the new events (what the socket mock streams) */
   onIngested(listener: (events: LiveEvent[]) => void): () => void;
@@ -214,6 +222,10 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): MemoryStore {
     meta: () => ref,
     // what the simulator can continue: open, or resolved and not yet rated (same as the server)
     openReports: () => [...reports.values()].filter((r) => openStatuses.includes(r.status) || (r.status === 'resolved' && r.rating === null)),
+    recentEvents: (query) => recentEvents(log, liveOf, query),
+    dueSoon: (now, query) => dueSoon(reports.values(), log.length, now, query),
+    mapPoints: (query, now = clock()) => mapPoints(reports.values(), log, query, now),
+    districtStats: (filter, now = clock()) => districtStats(reports.values(), ref.districts.map((d) => d.code), log.length, filter, now),
     onIngested(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

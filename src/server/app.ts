@@ -5,8 +5,10 @@ import type { Config } from './config';
 import { createErrorHandler, type Log } from './http/error-handler';
 import { createBroadcaster, type Broadcaster, type LiveServer } from './live/broadcaster';
 import { attachLiveSubscriptions } from './live/subscriptions';
+import { feedRoutes } from './routes/feed';
 import { healthRoutes } from './routes/health';
 import { ingestRoutes } from './routes/ingest';
+import { mapRoutes } from './routes/map';
 import { metaRoutes } from './routes/meta';
 import { reportRoutes } from './routes/reports';
 import { statsRoutes } from './routes/stats';
@@ -51,6 +53,8 @@ export function createApp(deps: AppDeps): App {
   metaRoutes(fastify, store);
   reportRoutes(fastify, { store, clock, operatorToken: config.operatorToken });
   statsRoutes(fastify, { store, clock });
+  feedRoutes(fastify, { store, clock });
+  mapRoutes(fastify, { store, clock });
   ingestRoutes(fastify, { store, clock, ingestToken: config.ingestToken, onIngested: () => broadcaster.notify() });
   registerSpa(fastify, deps.staticDir ?? DEFAULT_DIST);
 

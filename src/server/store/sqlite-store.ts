@@ -12,6 +12,8 @@ import { periodBounds } from '../../shared/domain/summary';
 import { applyEvent } from '../../shared/domain/workflow';
 import { decodeCursor, encodeCursor, filterToSql, OVERDUE_SQL } from './list-query';
 import { applyMigrations } from './migrations';
+import { createFeedQueries } from './sqlite/feed-queries';
+import { createMapQueries } from './sqlite/map-queries';
 import { IngestItemError, type Store } from './store';
 
 interface EventRow {
@@ -125,6 +127,10 @@ export function openSqliteStore(file: string): Store {
        FROM reports WHERE rated_at >= ? AND rated_at < ? AND rating IS NOT NULL`,
     ),
   };
+
+  const feed = createFeedQueries(db);
+
+  const map = createMapQueries(db, ref.districts.map((d) => d.code));
 
   const reportRow = (r: Report) => ({
     id: r.id,
@@ -293,6 +299,10 @@ export function openSqliteStore(file: string): Store {
     summary: (now, period) => summaryTx(now, period),
     meta: () => meta,
     openReports: () => (q.openDocs.all(...openStatuses) as string[]).map((d) => JSON.parse(d) as Report),
+    recentEvents: (query) => feed.recentEvents(query),
+    dueSoon: (now, query) => feed.dueSoon(now, query),
+    mapPoints: (query, now) => map.mapPoints(query, now),
+    districtStats: (filter, now) => map.districtStats(filter, now),
     *allEvents() {
       // paged, so other statements can run between pages (an open iterate() would lock the connection)
       let after = 0;

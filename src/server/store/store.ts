@@ -1,5 +1,7 @@
-import type { ReportListQuery, ReportListResponse, SummaryResponse, ReportDetailResponse } from '../../shared/contract/api';
+import type { ReportFilter, ReportListQuery, ReportListResponse, SummaryResponse, ReportDetailResponse } from '../../shared/contract/api';
 import type { EventInput, IngestResult, LiveEvent, StoredEvent } from '../../shared/contract/event';
+import type { DueSoonQuery, DueSoonResponse, FeedQuery, FeedResponse } from '../../shared/contract/feed';
+import type { DistrictStatsResponse, MapPointsQuery, MapPointsResponse } from '../../shared/contract/map';
 import type { MetaResponse } from '../../shared/contract/meta';
 import type { Report } from '../../shared/contract/report';
 
@@ -27,6 +29,14 @@ export interface Store {
   meta(): MetaResponse;
   /** reports waiting on the centre or a unit (received, assigned, in progress, reopened): the simulator continues them */
   openReports(): Report[];
+  /** the newest events (seq < before), newest first, with their reports' public fields: the live feed's backfill */
+  recentEvents(query: FeedQuery): FeedResponse;
+  /** open reports that become overdue within the window after `now`, soonest first (the feed's overdue timers) */
+  dueSoon(now: Date, query: DueSoonQuery): DueSoonResponse;
+  /** every open report and those closed in the period that match the filter, as compact columns (the live map) */
+  mapPoints(query: MapPointsQuery, now: Date): MapPointsResponse;
+  /** open and overdue reports per district matching the filter (the map's choropleth) */
+  districtStats(filter: ReportFilter, now: Date): DistrictStatsResponse;
   /** the whole log in seq order, read in pages (for replay checks) */
   allEvents(): IterableIterator<StoredEvent>;
   isEmpty(): boolean;
