@@ -120,7 +120,7 @@ describe('GET /api/v1/map/points', () => {
   });
 
   it('with only open statuses asked for, its count equals the list total for the same filter', async () => {
-    for (const extra of [{}, { overdue: 'true' }, { districtCode: '474' }, { q: 'rác' }]) {
+    for (const extra of [{}, { overdue: 'true' }, { districtCode: '474' }, { q: 'rác' }] as Record<string, string>[]) {
       const filter = { status: openStatuses.join(','), ...extra };
       const list = await s.get(`/api/v1/reports?${qs({ ...filter, limit: '1' })}`);
       expect((await points(filter)).count, JSON.stringify(extra)).toBe(list.body.total);
