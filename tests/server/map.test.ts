@@ -186,7 +186,7 @@ describe('GET /api/v1/map/points', () => {
 describe('GET /api/v1/stats/districts', () => {
   it('counts open and overdue reports per district, as the filter oracle does, every district listed', async () => {
     const codes = s.store.meta().districts.map((d) => d.code);
-    for (const params of [{}, { categoryId: all[3]?.categoryId ?? '' }, { q: 'rác' }, { overdue: 'true' }, { status: 'received' }]) {
+    for (const params of [{}, { categoryId: all[3]?.categoryId ?? '' }, { q: 'rác' }, { overdue: 'true' }, { status: 'received' }] as Record<string, string>[]) {
       const res = await s.get(`/api/v1/stats/districts?${qs(params)}`);
       expect(res.status, res.text).toBe(200);
       const body = districtStatsResponse.parse(res.body);
@@ -213,7 +213,7 @@ describe('the MSW twin', () => {
     const mem = createMemoryStore({ days: 0, now: () => NOW });
     for (let i = 0; i < inputs.length; i += 1000) mem.ingest(inputs.slice(i, i + 1000), NOW);
     expect(mem.latestSeq()).toBe(s.store.latestSeq());
-    for (const params of [{}, { period: '30d' }, { overdue: 'true' }, { q: 'rác thải', period: 'none' }]) {
+    for (const params of [{}, { period: '30d' }, { overdue: 'true' }, { q: 'rác thải', period: 'none' }] as Record<string, string>[]) {
       expect(mem.mapPoints(mapPointsQuery.parse(params), NOW), JSON.stringify(params)).toEqual((await points(params)));
       expect(mem.districtStats(districtStatsQuery.parse(params) as ReportFilter, NOW)).toEqual((await s.get(`/api/v1/stats/districts?${qs(params)}`)).body);
     }
