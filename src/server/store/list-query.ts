@@ -3,6 +3,7 @@ import type { ReportFilter } from '../../shared/contract/api';
 import { DomainError } from '../../shared/domain/errors';
 import { searchTerms } from '../../shared/domain/filter';
 import { drillDownSql } from './sqlite/stats-filter-sql';
+import { backlogFilterSql } from './sqlite/backlog-filter-sql';
 
 export interface SqlPart {
   where: string;
@@ -54,6 +55,7 @@ export function filterToSql(f: ReportFilter, now: Date): SqlPart {
     }
   }
   drillDownSql(f, now, clauses, params);
+  backlogFilterSql(f, now, clauses, params);
   return { where: clauses.length ? clauses.join(' AND ') : '1', params };
 }
 

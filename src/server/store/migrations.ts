@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ROLLUP_MIGRATION } from './sqlite/rollup-schema';
 
 interface Migration {
   version: number;
@@ -68,6 +69,7 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  ROLLUP_MIGRATION,
 ];
 
 export function applyMigrations(db: Database.Database): number {

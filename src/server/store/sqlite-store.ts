@@ -12,6 +12,7 @@ import { periodBounds } from '../../shared/domain/summary';
 import { applyEvent } from '../../shared/domain/workflow';
 import { decodeCursor, encodeCursor, filterToSql, OVERDUE_SQL } from './list-query';
 import { applyMigrations } from './migrations';
+import { createRollupMaintainer } from './sqlite/rollup-maintain';
 import { createFeedQueries } from './sqlite/feed-queries';
 import { createMapQueries } from './sqlite/map-queries';
 import { IngestItemError, type Store } from './store';
@@ -61,6 +62,9 @@ export function openSqliteStore(file: string): Store {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   applyMigrations(db);
+  // per-unit rollups (decision 0004): maintained in the ingest transaction; rebuilt from the log if stale
+  const rollups = createRollupMaintainer(db);
+  rollups.rebuildIfStale();
   // a long-lived connection should let SQLite gather planner statistics once at start
   db.pragma('optimize = 0x10002');
 
@@ -163,6 +167,7 @@ export function openSqliteStore(file: string): Store {
     const bySource = new Map<string, { seq: number; reportId: number }>();
     const touched = new Map<string, Touched>();
     const reporters: [number, Reporter][] = [];
+    const rollup = rollups.batch();
     const results: IngestResult[] = [];
     inputs.forEach((input, index) => {
       try {
@@ -184,6 +189,7 @@ export function openSqliteStore(file: string): Store {
         seq += 1;
         const stored: StoredEvent = { seq, type: prepared.type, reportId, at: prepared.at, recordedAt, actor: prepared.actor, data };
         const next = applyEvent(prev, stored);
+        rollup.onEvent(prev, next, stored);
         q.insertEvent.run({ ...stored, sourceEventId: input.sourceEventId, data: JSON.stringify(data) });
         const textChanged = !prev || prev.title !== next.title || prev.description !== next.description || prev.address !== next.address;
         touched.set(input.externalId, { report: next, isNew: t?.isNew ?? !prev, searchDirty: (t?.searchDirty ?? false) || (!!prev && textChanged) });
@@ -206,6 +212,7 @@ export function openSqliteStore(file: string): Store {
       }
     }
     for (const [id, r] of reporters) q.insertReporter.run(id, r.name, r.phone);
+    rollup.flush();
     return results;
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoInstant, openStatuses, rating, reportStatus, timeliness } from './common';
+import { agencyKind, isoInstant, openStatuses, rating, reportStatus, timeliness } from './common';
+import { ageingBucket, backlogBucket } from './backlog-filter';
 import { report, reporter } from './report';
 import { storedEvent } from './event';
 
@@ -52,6 +53,17 @@ export const reportFilter = z.object({
   ratedFrom: isoInstant.optional(),
   /** ratedAt < ratedTo */
   ratedTo: isoInstant.optional(),
+  // --- backlog fields (per-unit backlog and overdue): each figure of /api/v1/stats/agencies lists its reports through these
+  /** a backlog figure's condition (shared/domain/rollup-buckets inBucket); the period goes in from/to or resolvedFrom/resolvedTo */
+  bucket: backlogBucket.optional(),
+  /** overdue by this many working days (implies overdue) */
+  ageing: ageingBucket.optional(),
+  /** the current handling unit is of this kind */
+  agencyKind: agencyKind.optional(),
+  /** the current handling unit is one of these (the "others" bar of a top-N chart) */
+  agencyIds: csv(z.string().min(1).max(100)).pipe(z.array(z.string()).max(200)).optional(),
+  /** the report has a handling unit (true) / is still with the centre (false) */
+  hasAgency: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 export type ReportFilter = z.infer<typeof reportFilter>;
 

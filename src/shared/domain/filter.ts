@@ -1,5 +1,6 @@
 import type { ReportFilter } from '../contract/api';
 import type { Report } from '../contract/report';
+import { matchesBacklogFilter } from './rollup-buckets';
 import { foldText } from './text';
 import { isOverdue, timelinessOf } from './timeliness';
 
@@ -34,6 +35,7 @@ export function matchesFilter(r: Report, f: ReportFilter, now: Date): boolean {
   if (!instantWithin(r.ratedAt, f.ratedFrom, f.ratedTo)) return false;
   if (f.timeliness !== undefined && !f.timeliness.includes(timelinessOf(r, now))) return false;
   if (f.rating !== undefined && (r.rating === null || !f.rating.includes(r.rating))) return false;
+  if (!matchesBacklogFilter(r, f, now)) return false;
   return true;
 }
 

@@ -1,0 +1,190 @@
+import type Database from 'better-sqlite3';
+import type { StoredEvent } from '../../../shared/contract/event';
+import type { Report } from '../../../shared/contract/report';
+import { RollupAccumulator, rollupStep } from '../../../shared/domain/rollup';
+import type { OverdueSegment } from '../../../shared/domain/rollup';
+import { applyEvent } from '../../../shared/domain/workflow';
+import { ROLLUP_COUNTER_COLUMNS } from './rollup-schema';
+
+/** Bump when the rollup definition changes: stores built with another version are rebuilt from the log on open. */
+export const ROLLUP_VERSION = 1;
+
+export interface RollupBatch {
+  /** one applied event: `prev` is the report before it (null for created), `next` after it */
+  onEvent(prev: Report | null, next: Report, ev: StoredEvent): void;
+  /** writes the batch's deltas; call once, inside the ingest transaction, after the last event */
+  flush(): void;
+}
+
+export interface RollupMaintainer {
+  batch(): RollupBatch;
+  /** rebuilds every rollup from the event log when the tables were built by another definition (or never) */
+  rebuildIfStale(log?: { info: (msg: string) => void }): boolean;
+}
+
+interface SegmentRow {
+  became_day: number;
+  due_at: number;
+  agency_id: string;
+  category_id: string;
+  district_code: string;
+}
+
+const toSegment = (r: SegmentRow): OverdueSegment => ({
+  becameDay: r.became_day,
+  dueMs: r.due_at,
+  agencyId: r.agency_id,
+  categoryId: r.category_id,
+  districtCode: r.district_code,
+});
+
+/**
+ * Keeps the rollup tables (decision 0004) in step with the event log. Deltas are summed per cell in memory and
+ * each touched cell is upserted once per batch, inside the ingest transaction, so rollups and log never differ.
+ */
+export function createRollupMaintainer(db: Database.Database): RollupMaintainer {
+  const cols = ROLLUP_COUNTER_COLUMNS;
+  const params = cols.map(() => '?').join(', ');
+  const increments = cols.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
+  const q = {
+    upsertFine: db.prepare(
+      `INSERT INTO rollup_daily (day, agency_id, category_id, district_code, ${cols.join(', ')}) VALUES (?, ?, ?, ?, ${params})
+       ON CONFLICT (day, agency_id, category_id, district_code) DO UPDATE SET ${increments}`,
+    ),
+    upsertAgency: db.prepare(
+      `INSERT INTO rollup_agency_daily (day, agency_id, ${cols.join(', ')}) VALUES (?, ?, ${params})
+       ON CONFLICT (day, agency_id) DO UPDATE SET ${increments}`,
+    ),
+    upsertHandling: db.prepare(
+      `INSERT INTO rollup_handling (day, agency_id, category_id, district_code, working_days, n) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (day, agency_id, category_id, district_code, working_days) DO UPDATE SET n = n + excluded.n`,
+    ),
+    upsertAgencyHandling: db.prepare(
+      `INSERT INTO rollup_agency_handling (day, agency_id, working_days, n) VALUES (?, ?, ?, ?)
+       ON CONFLICT (day, agency_id, working_days) DO UPDATE SET n = n + excluded.n`,
+    ),
+    segment: db.prepare('SELECT became_day, due_at, agency_id, category_id, district_code FROM rollup_overdue_segments WHERE report_id = ?'),
+    putSegment: db.prepare(
+      `INSERT INTO rollup_overdue_segments (report_id, became_day, due_at, agency_id, category_id, district_code) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (report_id) DO UPDATE SET became_day = excluded.became_day, due_at = excluded.due_at, agency_id = excluded.agency_id,
+         category_id = excluded.category_id, district_code = excluded.district_code`,
+    ),
+    dropSegment: db.prepare('DELETE FROM rollup_overdue_segments WHERE report_id = ?'),
+    version: db.prepare("SELECT value FROM rollup_state WHERE name = 'version'").pluck(),
+    setVersion: db.prepare("INSERT INTO rollup_state (name, value) VALUES ('version', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value"),
+    eventsByReport: db.prepare('SELECT seq, type, report_id, at, recorded_at, actor, data FROM events WHERE report_id > ? ORDER BY report_id, seq LIMIT ?'),
+  };
+
+  function write(acc: RollupAccumulator, segments: Map<number, OverdueSegment | null>) {
+    // the unit × day table is the fine table summed over category and district
+    const byAgency = new Map<string, { day: number; agencyId: string; values: number[] }>();
+    for (const { key, values } of acc.changedCells()) {
+      q.upsertFine.run(key.day, key.agencyId, key.categoryId, key.districtCode, ...values);
+      const k = `${key.day}\t${key.agencyId}`;
+      const a = byAgency.get(k);
+      if (a) values.forEach((v, i) => (a.values[i] = (a.values[i] ?? 0) + v));
+      else byAgency.set(k, { day: key.day, agencyId: key.agencyId, values: [...values] });
+    }
+    for (const a of byAgency.values()) if (a.values.some((v) => v !== 0)) q.upsertAgency.run(a.day, a.agencyId, ...a.values);
+    const handlingByAgency = new Map<string, { day: number; agencyId: string; workingDays: number; n: number }>();
+    for (const h of acc.changedHandling()) {
+      q.upsertHandling.run(h.key.day, h.key.agencyId, h.key.categoryId, h.key.districtCode, h.workingDays, h.n);
+      const k = `${h.key.day}\t${h.key.agencyId}\t${h.workingDays}`;
+      const a = handlingByAgency.get(k);
+      if (a) a.n += h.n;
+      else handlingByAgency.set(k, { day: h.key.day, agencyId: h.key.agencyId, workingDays: h.workingDays, n: h.n });
+    }
+    for (const a of handlingByAgency.values()) if (a.n !== 0) q.upsertAgencyHandling.run(a.day, a.agencyId, a.workingDays, a.n);
+    for (const [reportId, s] of segments) {
+      if (s === null) q.dropSegment.run(reportId);
+      else q.putSegment.run(reportId, s.becameDay, s.dueMs, s.agencyId, s.categoryId, s.districtCode);
+    }
+    acc.clear();
+    segments.clear();
+  }
+
+  function batch(): RollupBatch {
+    const acc = new RollupAccumulator();
+    /** the open segment of every report the batch touched, as it stands after the batch's events so far */
+    const segments = new Map<number, OverdueSegment | null>();
+    return {
+      onEvent(prev, next, ev) {
+        let seg = segments.get(ev.reportId);
+        if (seg === undefined) {
+          const row = prev === null ? undefined : (q.segment.get(ev.reportId) as SegmentRow | undefined);
+          seg = row ? toSegment(row) : null;
+        }
+        const step = rollupStep(prev, next, ev, seg);
+        acc.add(step);
+        segments.set(ev.reportId, step.segment);
+      },
+      flush: () => write(acc, segments),
+    };
+  }
+
+  function rebuild() {
+    for (const t of ['rollup_daily', 'rollup_agency_daily', 'rollup_handling', 'rollup_agency_handling', 'rollup_overdue_segments']) {
+      db.exec(`DELETE FROM ${t}`);
+    }
+    const acc = new RollupAccumulator();
+    const segments = new Map<number, OverdueSegment | null>();
+    // one report at a time (events by report, then seq): memory stays bounded whatever the size of the log
+    let after = 0;
+    let report: Report | null = null;
+    let reportId = 0;
+    let seg: OverdueSegment | null = null;
+    const closeReport = () => {
+      if (reportId !== 0) segments.set(reportId, seg);
+    };
+    for (;;) {
+      const rows = q.eventsByReport.all(after, 20_000) as {
+        seq: number;
+        type: StoredEvent['type'];
+        report_id: number;
+        at: string;
+        recorded_at: string;
+        actor: string | null;
+        data: string;
+      }[];
+      if (rows.length === 0) break;
+      // a page may end in the middle of a report: finish that report on the next page
+      const last = rows[rows.length - 1] as (typeof rows)[number];
+      const complete = rows.length < 20_000 ? rows : rows.filter((r) => r.report_id !== last.report_id);
+      const page = complete.length > 0 ? complete : rows;
+      for (const r of page) {
+        if (r.report_id !== reportId) {
+          closeReport();
+          reportId = r.report_id;
+          report = null;
+          seg = null;
+        }
+        const ev: StoredEvent = { seq: r.seq, type: r.type, reportId: r.report_id, at: r.at, recordedAt: r.recorded_at, actor: r.actor, data: JSON.parse(r.data) as Record<string, unknown> };
+        const next = applyEvent(report, ev);
+        const step = rollupStep(report, next, ev, seg);
+        acc.add(step);
+        seg = step.segment;
+        report = next;
+      }
+      after = (page[page.length - 1] as (typeof rows)[number]).report_id;
+      if (acc.cells.size > 200_000) {
+        closeReport();
+        reportId = 0;
+        write(acc, segments);
+      }
+    }
+    closeReport();
+    write(acc, segments);
+    q.setVersion.run(ROLLUP_VERSION);
+  }
+
+  return {
+    batch,
+    rebuildIfStale(log) {
+      if (q.version.get() === ROLLUP_VERSION) return false;
+      const t0 = performance.now();
+      db.transaction(rebuild)();
+      log?.info(`rollups rebuilt from the event log in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      return true;
+    },
+  };
+}
