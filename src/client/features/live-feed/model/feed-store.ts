@@ -1,0 +1,256 @@
+import { openStatuses } from '../../../../shared/contract/common';
+import type { EventType } from '../../../../shared/contract/common';
+import type { LiveEvent } from '../../../../shared/contract/event';
+import type { DueSoonResponse, FeedResponse } from '../../../../shared/contract/feed';
+import type { Report } from '../../../../shared/contract/report';
+import { runLiveResource } from '../../../lib/live/live-resource';
+import type { LiveStore } from '../../../lib/live/live-store';
+
+/** Days of uptime must not grow memory: the feed keeps at most this many items. */
+export const FEED_CAP = 200;
+/** How many events the backfill asks for. */
+export const BACKFILL = 50;
+/** Reports that turn overdue in the same instant beyond this many share one (expandable) item. */
+export const OVERDUE_GROUP_OVER = 3;
+/**
+ * Timers are re-armed at least this often: a laptop that slept or a throttled background tab fires late, and a
+ * short re-check keeps "overdue reached" close to the real instant without a long-lived timer drifting.
+ */
+export const MAX_TIMER_MS = 60_000;
+
+export type FeedKind = EventType | 'overdue';
+
+export interface FeedItem {
+  /** stable across updates: `e<seq>` for a stored event, `o<dueAt>:<first id>` for overdue transitions */
+  key: string;
+  kind: FeedKind;
+  /** the event's seq; null for overdue transitions, which the client derives and the log never holds */
+  seq: number | null;
+  /** when it happened: the event's time, or the due instant that was passed */
+  at: string;
+  /** the report it concerns (the first one for a group of overdue transitions) */
+  reportId: number;
+  /** every report of an overdue group (one element otherwise) */
+  reportIds: readonly number[];
+  actor: string | null;
+  data: Readonly<Record<string, unknown>>;
+  /** 0 for the backfill, then one more for each delivery: what the "N new" watermark compares */
+  arrival: number;
+}
+
+export interface FeedState {
+  /** newest first, at most FEED_CAP */
+  items: readonly FeedItem[];
+  /** the newest public fields of every report the items mention */
+  reports: ReadonlyMap<number, Report>;
+  loading: boolean;
+  error: unknown;
+  /** arrival number of the newest delivery */
+  lastArrival: number;
+}
+
+export interface FeedStoreOptions {
+  live: LiveStore;
+  loadRecent: (signal: AbortSignal) => Promise<FeedResponse>;
+  loadDueSoon: (signal: AbortSignal) => Promise<DueSoonResponse>;
+  now?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  cap?: number;
+}
+
+export interface FeedStore {
+  getState(): FeedState;
+  subscribe(listener: () => void): () => void;
+  /** starts (or restarts, after stop) the backfill, the stream and the timers */
+  start(): void;
+  /** stops fetching and timers; the items stay, and start() resumes */
+  stop(): void;
+}
+
+const isOpen = (r: Report) => openStatuses.includes(r.status);
+const dueMs = (r: Report) => (r.dueAt === null ? Number.NaN : Date.parse(r.dueAt));
+const newer = (a: Report | undefined, b: Report) => (a === undefined || b.lastSeq >= a.lastSeq ? b : a);
+
+/** Folds stream events into the due-soon set: it holds the open reports due in (asOf, until]. */
+export function applyToDueSoon(set: DueSoonResponse, events: readonly LiveEvent[]): DueSoonResponse {
+  const from = Date.parse(set.asOf);
+  const until = Date.parse(set.until);
+  const byId = new Map(set.items.map((r) => [r.id, r]));
+  let changed = false;
+  for (const ev of events) {
+    const r = newer(byId.get(ev.reportId), ev.report);
+    const due = dueMs(r);
+    // resolved or rejected → dropped; extended past the window → dropped (the refetch at `until` brings it back)
+    if (isOpen(r) && due > from && due <= until) byId.set(r.id, r);
+    else if (!byId.delete(r.id)) continue;
+    changed = true;
+  }
+  if (!changed) return { ...set, seq: events.at(-1)?.seq ?? set.seq };
+  const items = [...byId.values()].sort((a, b) => dueMs(a) - dueMs(b) || a.id - b.id);
+  return { ...set, items, seq: events.at(-1)?.seq ?? set.seq };
+}
+
+const eventItem = (ev: LiveEvent, arrival: number): FeedItem => ({
+  key: `e${ev.seq}`,
+  kind: ev.type,
+  seq: ev.seq,
+  at: ev.at,
+  reportId: ev.reportId,
+  reportIds: [ev.reportId],
+  actor: ev.actor,
+  data: ev.data,
+  arrival,
+});
+
+/**
+ * The live feed's state, outside React: a backfill of recent events kept current by the stream (snapshot +
+ * deltas through runLiveResource, so a resync re-snapshots), plus "overdue reached" items that no server sends:
+ * the set of open reports due soon is kept current from the stream, and a timer fires at the next due instant.
+ */
+export function createFeedStore(opts: FeedStoreOptions): FeedStore {
+  const now = opts.now ?? Date.now;
+  const setTimer = opts.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  const clearTimer = opts.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const cap = opts.cap ?? FEED_CAP;
+
+  let state: FeedState = { items: [], reports: new Map(), loading: true, error: null, lastArrival: 0 };
+  const listeners = new Set<() => void>();
+  let running = false;
+  /** highest event seq shown so far: what a new snapshot (after a resync) is compared with */
+  let maxSeq = -1;
+  let initialised = false;
+  let due: DueSoonResponse | null = null;
+  /** `<id>@<dueAt>` of transitions already shown; pruned to the current set */
+  const fired = new Set<string>();
+  let timer: unknown = null;
+  let runs: { dispose: () => void; refresh: () => void }[] = [];
+  let dueRun: { refresh: () => void } | null = null;
+
+  const emit = () => {
+    for (const l of [...listeners]) l();
+  };
+
+  function commit(newItems: FeedItem[], touched: Iterable<Report>, patch: Partial<FeedState> = {}) {
+    const reports = new Map(state.reports);
+    for (const r of touched) reports.set(r.id, newer(reports.get(r.id), r));
+    const items = newItems.length > 0 ? [...newItems, ...state.items].slice(0, cap) : state.items;
+    // keep only the reports the remaining items mention
+    const keep = new Set(items.flatMap((i) => i.reportIds));
+    for (const id of reports.keys()) if (!keep.has(id)) reports.delete(id);
+    state = { ...state, ...patch, items, reports };
+    emit();
+  }
+
+  function onFeed(data: FeedResponse | null, loading: boolean, error: unknown) {
+    if (data === null) {
+      state = { ...state, loading, error };
+      emit();
+      return;
+    }
+    const fresh = data.items.filter((e) => e.seq > maxSeq);
+    const arrival = initialised && fresh.length > 0 ? state.lastArrival + 1 : state.lastArrival;
+    const items = fresh.map((e) => eventItem(e, arrival)).sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
+    for (const e of fresh) maxSeq = Math.max(maxSeq, e.seq);
+    initialised = true;
+    // every event refreshes the state chip of items about the same report, old ones included
+    commit(items, data.items.map((e) => e.report), { loading: false, error, lastArrival: arrival });
+  }
+
+  function fireDue() {
+    if (due === null) return;
+    const t = now();
+    const reached = due.items.filter((r) => t > dueMs(r) && !fired.has(`${r.id}@${r.dueAt}`));
+    if (reached.length === 0) return;
+    for (const r of reached) fired.add(`${r.id}@${r.dueAt}`);
+    const arrival = state.lastArrival + 1;
+    const byInstant = new Map<string, Report[]>();
+    for (const r of reached) byInstant.set(r.dueAt as string, [...(byInstant.get(r.dueAt as string) ?? []), r]);
+    const items: FeedItem[] = [];
+    for (const [at, rs] of byInstant) {
+      // a handful stay separate items; a crowd (working-day deadlines all end at 23:59:59.999) is one group
+      const groups = rs.length > OVERDUE_GROUP_OVER ? [rs] : rs.map((r) => [r]);
+      for (const g of groups) {
+        const first = g[0] as Report;
+        items.push({
+          key: `o${at}:${first.id}`,
+          kind: 'overdue',
+          seq: null,
+          at,
+          reportId: first.id,
+          reportIds: g.map((r) => r.id),
+          actor: null,
+          data: { dueAt: at, count: g.length },
+          arrival,
+        });
+      }
+    }
+    items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+    commit(items, reached, { lastArrival: arrival });
+  }
+
+  function schedule() {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+    if (!running || due === null) return;
+    fireDue();
+    const t = now();
+    const until = Date.parse(due.until);
+    if (t >= until) {
+      // the set is complete only up to `until`: fetch the next window (its answer re-arms the timer)
+      dueRun?.refresh();
+      return;
+    }
+    let next = until;
+    for (const r of due.items) {
+      const d = dueMs(r);
+      // overdue means strictly after the due instant
+      if (d + 1 > t && d + 1 < next && !fired.has(`${r.id}@${r.dueAt}`)) next = d + 1;
+    }
+    timer = setTimer(schedule, Math.max(0, Math.min(next - t, MAX_TIMER_MS)));
+  }
+
+  function onDue(data: DueSoonResponse | null) {
+    if (data === null) return;
+    due = data;
+    const current = new Set(data.items.map((r) => `${r.id}@${r.dueAt}`));
+    for (const k of fired) if (!current.has(k)) fired.delete(k);
+    schedule();
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start() {
+      if (running) return;
+      running = true;
+      const feedRun = runLiveResource<FeedResponse>(
+        opts.live,
+        () => ({
+          load: opts.loadRecent,
+          apply: (d, events) => ({ seq: events.at(-1)?.seq ?? d.seq, items: [...events].reverse().concat(d.items).slice(0, cap) }),
+        }),
+        (s) => onFeed(s.data, s.loading, s.error),
+      );
+      const dr = runLiveResource<DueSoonResponse>(
+        opts.live,
+        () => ({ load: opts.loadDueSoon, apply: applyToDueSoon }),
+        (s) => onDue(s.data),
+      );
+      dueRun = dr;
+      runs = [feedRun, dr];
+    },
+    stop() {
+      running = false;
+      for (const r of runs) r.dispose();
+      runs = [];
+      dueRun = null;
+      due = null;
+      if (timer !== null) clearTimer(timer);
+      timer = null;
+    },
+  };
+}
