@@ -12,14 +12,18 @@ import { mapRoutes } from './routes/map';
 import { metaRoutes } from './routes/meta';
 import { reportRoutes } from './routes/reports';
 import { statsRoutes } from './routes/stats';
+import { rankingRoutes } from './routes/rankings';
 import { registerSpa } from './static-spa';
 import type { Store } from './store/store';
+import type { ScoringConfig } from '../shared/contract/rankings';
 
 export interface AppDeps {
   store: Store;
   clock: () => Date;
   config: Pick<Config, 'host' | 'port' | 'ingestToken' | 'operatorToken' | 'liveBatchMs'>;
   log?: Log;
+  /** emulation scoring weights and minimum volume; defaults to SCORE_WEIGHTS / SCORE_MIN_VOLUME from the environment */
+  scoring?: ScoringConfig;
   /** where the built SPA is; defaults to the repository's dist/ */
   staticDir?: string;
 }
@@ -55,6 +59,7 @@ export function createApp(deps: AppDeps): App {
   statsRoutes(fastify, { store, clock });
   feedRoutes(fastify, { store, clock });
   mapRoutes(fastify, { store, clock });
+  rankingRoutes(fastify, { store, clock, operatorToken: config.operatorToken, scoring: deps.scoring });
   ingestRoutes(fastify, { store, clock, ingestToken: config.ingestToken, onIngested: () => broadcaster.notify() });
   registerSpa(fastify, deps.staticDir ?? DEFAULT_DIST);
 

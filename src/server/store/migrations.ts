@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ROLLUP_MIGRATION } from './sqlite/rollup-schema';
+import { RANKINGS_MIGRATION } from './sqlite/rankings-schema';
 
 interface Migration {
   version: number;
@@ -70,6 +71,7 @@ const MIGRATIONS: readonly Migration[] = [
     `,
   },
   ROLLUP_MIGRATION,
+  RANKINGS_MIGRATION,
 ];
 
 export function applyMigrations(db: Database.Database): number {

@@ -16,6 +16,7 @@ import { createRollupMaintainer } from './sqlite/rollup-maintain';
 import { createFeedQueries } from './sqlite/feed-queries';
 import { createMapQueries } from './sqlite/map-queries';
 import { IngestItemError, type Store } from './store';
+import { createRankingStore } from './sqlite/rankings-store';
 
 interface EventRow {
   seq: number;
@@ -310,6 +311,7 @@ export function openSqliteStore(file: string): Store {
     dueSoon: (now, query) => feed.dueSoon(now, query),
     mapPoints: (query, now) => map.mapPoints(query, now),
     districtStats: (filter, now) => map.districtStats(filter, now),
+    rankings: createRankingStore(db, () => meta.agencies),
     *allEvents() {
       // paged, so other statements can run between pages (an open iterate() would lock the connection)
       let after = 0;

@@ -4,6 +4,7 @@ import type { DueSoonQuery, DueSoonResponse, FeedQuery, FeedResponse } from '../
 import type { DistrictStatsResponse, MapPointsQuery, MapPointsResponse } from '../../shared/contract/map';
 import type { MetaResponse } from '../../shared/contract/meta';
 import type { Report } from '../../shared/contract/report';
+import type { RankingStore } from './sqlite/rankings-store';
 
 /**
  * The storage seam: SQLite today, PostgreSQL behind the same interface later. Every method is synchronous
@@ -37,6 +38,8 @@ export interface Store {
   mapPoints(query: MapPointsQuery, now: Date): MapPointsResponse;
   /** open and overdue reports per district matching the filter (the map's choropleth) */
   districtStats(filter: ReportFilter, now: Date): DistrictStatsResponse;
+  /** quarterly emulation rankings: the events behind a quarter and the finalised snapshots (decision 0005) */
+  rankings: RankingStore;
   /** the whole log in seq order, read in pages (for replay checks) */
   allEvents(): IterableIterator<StoredEvent>;
   isEmpty(): boolean;

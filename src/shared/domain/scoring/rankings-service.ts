@@ -42,6 +42,8 @@ export interface RankingSource {
   eventsForWindow(w: ScoringWindow): Iterable<readonly ScoringEvent[]>;
   /** the instant of the oldest event, or null for an empty log */
   firstEventAt(): string | null;
+  /** the earliest `at` among events with seq > `seq`, or null when there are none */
+  earliestAtAfter(seq: number): string | null;
   getSnapshot(quarter: string): RankingSnapshot | null;
   listSnapshots(): { quarter: string; finalisedAt: string; finalisedBy: string }[];
 }
@@ -69,17 +71,27 @@ function checkQuarter(quarter: string, now: Date): void {
 }
 
 /**
- * Memoises computations per (quarter, instant, configuration, log position): a past quarter's table only changes
- * when the log does, and the page asks for the previous quarter too.
+ * Memoises computations. An ended quarter reads only events dated before its end, so a cached table stays valid
+ * while every event appended since is dated after that end (the usual case: new events are about now); a
+ * back-dated event invalidates it. The running quarter is recomputed whenever the log or the instant changes.
  */
 export function createRankingCache(max = 16) {
-  const entries = new Map<string, QuarterComputation>();
+  const entries = new Map<string, { seq: number; value: QuarterComputation }>();
   return {
-    get(key: string, make: () => QuarterComputation): QuarterComputation {
+    get(src: RankingSource, key: string, asOf: number, past: boolean, make: () => QuarterComputation): QuarterComputation {
+      const seq = src.latestSeq();
       const hit = entries.get(key);
-      if (hit) return hit;
+      if (hit) {
+        if (hit.seq === seq) return hit.value;
+        const earliest = past ? src.earliestAtAfter(hit.seq) : null;
+        if (earliest !== null && Date.parse(earliest) >= asOf) {
+          hit.seq = seq;
+          return hit.value;
+        }
+        entries.delete(key);
+      }
       const value = make();
-      entries.set(key, value);
+      entries.set(key, { seq, value });
       if (entries.size > max) entries.delete(entries.keys().next().value as string);
       return value;
     },
@@ -87,20 +99,28 @@ export function createRankingCache(max = 16) {
 }
 export type RankingCache = ReturnType<typeof createRankingCache>;
 
-function compute(src: RankingSource, quarter: string, now: Date, config: ScoringConfig, previous: PreviousRanks | null, cache?: RankingCache): QuarterComputation {
+function compute(
+  src: RankingSource,
+  quarter: string,
+  now: Date,
+  config: ScoringConfig,
+  previous: { ranks: PreviousRanks; from: string } | null,
+  cache?: RankingCache,
+): QuarterComputation {
   const w = windowOf(quarter, now);
-  const key = `${quarter}|${w.asOf}|${JSON.stringify(config)}|${src.latestSeq()}|${previous ? 'p' : '-'}`;
-  const make = () => computeQuarter({ quarter, now, eventsByReport: src.eventsForWindow(w), agencies: src.agencies(), config, previous });
-  return cache ? cache.get(key, make) : make();
+  const make = () => computeQuarter({ quarter, now, eventsByReport: src.eventsForWindow(w), agencies: src.agencies(), config, previous: previous?.ranks ?? null });
+  if (!cache) return make();
+  const key = `${quarter}|${w.asOf}|${JSON.stringify(config)}|${previous?.from ?? '-'}`;
+  return cache.get(src, key, w.asOf, w.asOf === w.to, make);
 }
 
 /** Ranks of the previous quarter: its finalised snapshot when there is one, else computed now. */
-function previousRanks(src: RankingSource, quarter: string, now: Date, config: ScoringConfig, cache?: RankingCache): PreviousRanks | null {
+function previousRanks(src: RankingSource, quarter: string, now: Date, config: ScoringConfig, cache?: RankingCache): { ranks: PreviousRanks; from: string } | null {
   const prev = previousQuarter(quarter);
   if (prev < EARLIEST_QUARTER) return null;
   const snap = src.getSnapshot(prev);
-  if (snap) return previousRanksOf(snap.ranking.units);
-  return previousRanksOf(compute(src, prev, now, config, null, cache).units);
+  if (snap) return { ranks: previousRanksOf(snap.ranking.units), from: `snapshot ${snap.finalisedAt}` };
+  return { ranks: previousRanksOf(compute(src, prev, now, config, null, cache).units), from: 'computed' };
 }
 
 function responseOf(c: QuarterComputation, src: RankingSource, now: Date, config: ScoringConfig): RankingResponse {
