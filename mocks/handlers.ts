@@ -10,6 +10,7 @@ import { districtStatsQuery, mapPointsQuery } from '../src/shared/contract/map';
 import { DomainError, domainToApiError, zodToApiError } from './api-errors';
 import { MockIngestError } from './memory-store';
 import type { MemoryStore } from './memory-store';
+import { statsHandlers } from './memory/stats-handlers';
 
 /** Tokens the mock accepts; the real server generates its own (INGEST_TOKEN / OPERATOR_TOKEN). */
 export const MOCK_INGEST_TOKEN = 'mock-ingest-token';
@@ -137,6 +138,8 @@ export function createHandlers(store: MemoryStore, opts: HandlerOptions = {}): H
         return toResponse(err, isBatch);
       }
     }),
+
+    ...statsHandlers(store, toResponse),
 
     // anything else under /api is an unknown route, not a page for the SPA fallback
     http.all('*/api/*', ({ request }) =>

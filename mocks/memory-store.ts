@@ -15,6 +15,10 @@ import { computeSummary } from '../src/shared/domain/summary';
 import { applyEvent } from '../src/shared/domain/workflow';
 import { dueSoon, recentEvents } from './memory/feed-queries';
 import { districtStats, mapPoints } from './memory/map-queries';
+import { hotspots } from './memory/hotspot-queries';
+import { statsBreakdown, statsKpis, statsTimeseries } from './memory/stats-queries';
+import type { HotspotsQuery, HotspotsResponse } from '../src/shared/contract/hotspots';
+import type { BreakdownQuery, BreakdownResponse, KpisQuery, KpisResponse, TimeseriesQuery, TimeseriesResponse } from '../src/shared/contract/stats';
 import { createHistory } from './scenario/history';
 
 /** Thrown by ingest when one input of a batch is refused; `index` is its position (same as the server's). */
@@ -50,6 +54,10 @@ export interface MemoryStore {
   dueSoon(now: Date, query: DueSoonQuery): DueSoonResponse;
   mapPoints(query: MapPointsQuery, now?: Date): MapPointsResponse;
   districtStats(filter: ReportFilter, now?: Date): DistrictStatsResponse;
+  statsKpis(query: KpisQuery, now?: Date): KpisResponse;
+  statsTimeseries(query: TimeseriesQuery, now?: Date): TimeseriesResponse;
+  statsBreakdown(query: BreakdownQuery, now?: Date): BreakdownResponse;
+  hotspots(query: HotspotsQuery, now?: Date): HotspotsResponse;
   now(): Date;
   /** called after every stored batch with the new events (what the socket mock streams) */
   onIngested(listener: (events: LiveEvent[]) => void): () => void;
@@ -226,6 +234,10 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): MemoryStore {
     dueSoon: (now, query) => dueSoon(reports.values(), log.length, now, query),
     mapPoints: (query, now = clock()) => mapPoints(reports.values(), log, query, now),
     districtStats: (filter, now = clock()) => districtStats(reports.values(), ref.districts.map((d) => d.code), log.length, filter, now),
+    statsKpis: (query, now = clock()) => statsKpis(reports.values(), log.length, query, now),
+    statsTimeseries: (query, now = clock()) => statsTimeseries(reports.values(), log.length, query, now),
+    statsBreakdown: (query, now = clock()) => statsBreakdown(reports.values(), log.length, query, now),
+    hotspots: (query, now = clock()) => hotspots(reports.values(), log.length, query, now),
     onIngested(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

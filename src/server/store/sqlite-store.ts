@@ -16,6 +16,8 @@ import { createRollupMaintainer } from './sqlite/rollup-maintain';
 import { createFeedQueries } from './sqlite/feed-queries';
 import { createMapQueries } from './sqlite/map-queries';
 import { IngestItemError, type Store } from './store';
+import { hotspots } from './sqlite/hotspot-queries';
+import { statsBreakdown, statsKpis, statsTimeseries } from './sqlite/stats-queries';
 import { createRankingStore } from './sqlite/rankings-store';
 
 interface EventRow {
@@ -311,6 +313,10 @@ export function openSqliteStore(file: string): Store {
     dueSoon: (now, query) => feed.dueSoon(now, query),
     mapPoints: (query, now) => map.mapPoints(query, now),
     districtStats: (filter, now) => map.districtStats(filter, now),
+    statsKpis: (query, now) => statsKpis(db, query, now),
+    statsTimeseries: (query, now) => statsTimeseries(db, query, now),
+    statsBreakdown: (query, now) => statsBreakdown(db, query, now),
+    hotspots: (query, now) => hotspots(db, query, now),
     rankings: createRankingStore(db, () => meta.agencies),
     *allEvents() {
       // paged, so other statements can run between pages (an open iterate() would lock the connection)

@@ -2,8 +2,10 @@ import type { ReportFilter, ReportListQuery, ReportListResponse, SummaryResponse
 import type { EventInput, IngestResult, LiveEvent, StoredEvent } from '../../shared/contract/event';
 import type { DueSoonQuery, DueSoonResponse, FeedQuery, FeedResponse } from '../../shared/contract/feed';
 import type { DistrictStatsResponse, MapPointsQuery, MapPointsResponse } from '../../shared/contract/map';
+import type { HotspotsQuery, HotspotsResponse } from '../../shared/contract/hotspots';
 import type { MetaResponse } from '../../shared/contract/meta';
 import type { Report } from '../../shared/contract/report';
+import type { BreakdownQuery, BreakdownResponse, KpisQuery, KpisResponse, TimeseriesQuery, TimeseriesResponse } from '../../shared/contract/stats';
 import type { RankingStore } from './sqlite/rankings-store';
 
 /**
@@ -38,6 +40,14 @@ export interface Store {
   mapPoints(query: MapPointsQuery, now: Date): MapPointsResponse;
   /** open and overdue reports per district matching the filter (the map's choropleth) */
   districtStats(filter: ReportFilter, now: Date): DistrictStatsResponse;
+  /** a period's figures and the previous period's of the same length, with overdue now (leadership statistics) */
+  statsKpis(query: KpisQuery, now: Date): KpisResponse;
+  /** received / resolved / missed-deadline counts per day, week or month (at most MAX_SERIES_POINTS) */
+  statsTimeseries(query: TimeseriesQuery, now: Date): TimeseriesResponse;
+  /** a period's figures per category, district or handling unit, adding up to the total */
+  statsBreakdown(query: BreakdownQuery, now: Date): BreakdownResponse;
+  /** repeat hotspots: same-category reports clustered within a radius and a time window */
+  hotspots(query: HotspotsQuery, now: Date): HotspotsResponse;
   /** quarterly emulation rankings: the events behind a quarter and the finalised snapshots (decision 0005) */
   rankings: RankingStore;
   /** the whole log in seq order, read in pages (for replay checks) */

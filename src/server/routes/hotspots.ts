@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import { hotspotsQuery } from '../../shared/contract/hotspots';
+import type { Store } from '../store/store';
+
+export function hotspotRoutes(app: FastifyInstance, deps: { store: Store; clock: () => Date }) {
+  app.get('/api/v1/stats/hotspots', (request) => deps.store.hotspots(hotspotsQuery.parse(request.query), deps.clock()));
+}
