@@ -1,6 +1,8 @@
 import type { Messages } from './messages-vi';
 import { detailEn } from './sections/detail-en';
 import { feedEn } from './sections/feed-en';
+import { wallEn } from './sections/wall-en';
+import { mapEn } from './sections/map-en';
 
 /** Same keys and parameter lists as the Vietnamese catalogue, any wording. */
 export type Catalogue = {
@@ -87,4 +89,6 @@ export const en: Catalogue = {
   'error.http': (status) => `The server reported an error (${status})`,
   ...feedEn,
   ...detailEn,
+  ...wallEn,
+  ...mapEn,
 };

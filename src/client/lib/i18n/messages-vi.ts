@@ -1,5 +1,7 @@
 import { detailVi } from './sections/detail-vi';
 import { feedVi } from './sections/feed-vi';
+import { wallVi } from './sections/wall-vi';
+import { mapVi } from './sections/map-vi';
 
 /**
  * The Vietnamese catalogue is the source of truth: its keys define the message type, so a missing or misspelt
@@ -86,6 +88,8 @@ export const vi = {
   'error.http': (status: string) => `Máy chủ báo lỗi (${status})`,
   ...feedVi,
   ...detailVi,
+  ...wallVi,
+  ...mapVi,
 } as const;
 
 export type Messages = typeof vi;
