@@ -11,6 +11,7 @@ import { DomainError, domainToApiError, zodToApiError } from './api-errors';
 import { MockIngestError } from './memory-store';
 import type { MemoryStore } from './memory-store';
 import { statsHandlers } from './memory/stats-handlers';
+import { rankingHandlers } from './memory/rankings-handlers';
 
 /** Tokens the mock accepts; the real server generates its own (INGEST_TOKEN / OPERATOR_TOKEN). */
 export const MOCK_INGEST_TOKEN = 'mock-ingest-token';
@@ -140,6 +141,7 @@ export function createHandlers(store: MemoryStore, opts: HandlerOptions = {}): H
     }),
 
     ...statsHandlers(store, toResponse),
+    ...rankingHandlers(store.rankings, store.now, { operatorToken, toResponse }),
 
     // anything else under /api is an unknown route, not a page for the SPA fallback
     http.all('*/api/*', ({ request }) =>

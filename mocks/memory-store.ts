@@ -17,6 +17,7 @@ import { dueSoon, recentEvents } from './memory/feed-queries';
 import { districtStats, mapPoints } from './memory/map-queries';
 import { hotspots } from './memory/hotspot-queries';
 import { statsBreakdown, statsKpis, statsTimeseries } from './memory/stats-queries';
+import { createMemoryRankings, type MemoryRankings } from './memory/rankings-store';
 import type { HotspotsQuery, HotspotsResponse } from '../src/shared/contract/hotspots';
 import type { BreakdownQuery, BreakdownResponse, KpisQuery, KpisResponse, TimeseriesQuery, TimeseriesResponse } from '../src/shared/contract/stats';
 import { createHistory } from './scenario/history';
@@ -59,6 +60,8 @@ export interface MemoryStore {
   statsBreakdown(query: BreakdownQuery, now?: Date): BreakdownResponse;
   hotspots(query: HotspotsQuery, now?: Date): HotspotsResponse;
   now(): Date;
+  /** quarterly emulation rankings: the log behind a quarter and the finalised snapshots (decision 0005) */
+  readonly rankings: MemoryRankings;
   /** called after every stored batch with the new events (what the socket mock streams) */
   onIngested(listener: (events: LiveEvent[]) => void): () => void;
   /** seeding statistics, for the demo's console */
@@ -238,6 +241,7 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): MemoryStore {
     statsTimeseries: (query, now = clock()) => statsTimeseries(reports.values(), log.length, query, now),
     statsBreakdown: (query, now = clock()) => statsBreakdown(reports.values(), log.length, query, now),
     hotspots: (query, now = clock()) => hotspots(reports.values(), log.length, query, now),
+    rankings: createMemoryRankings(log, () => ref.agencies),
     onIngested(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

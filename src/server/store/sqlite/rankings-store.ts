@@ -26,6 +26,12 @@ interface SnapshotRow {
   inputs: string;
 }
 
+/**
+ * How far before a quarter a dispute may have been raised and still be decided in it: 2 working days, however
+ * long the holiday around them (Tết is at most ~9 days off, plus weekends). Generous on purpose.
+ */
+const DISPUTE_LOOKBACK_MS = 31 * 86_400_000;
+
 // constants from the contract, not input: safe to inline (named and positional parameters do not mix)
 const OPEN_LIST = openStatuses.map((s) => `'${s}'`).join(', ');
 
@@ -33,7 +39,8 @@ const OPEN_LIST = openStatuses.map((s) => `'${s}'`).join(', ');
  * The rankings' reads and the finalised snapshots. Which reports can contribute to a quarter [from, to) as of
  * `asOf` (docs/decisions/0005): those with an event in [from, asOf); those open at asOf (still open now, or
  * resolved since — their latest resolution is then at or after `from`); those resolved in or after the quarter;
- * and those whose first-round deadline falls in it (resolved early, before the quarter began). Their whole
+ * those whose first-round deadline falls in it (resolved early, before the quarter began); and those disputed
+ * shortly before it, whose 2-working-day answer deadline may fall in it. Their whole
  * event histories are read and the pure scoring decides; a superset is harmless.
  */
 export function createRankingStore(db: Database.Database, agencies: () => readonly Agency[]): RankingStore {
@@ -44,6 +51,7 @@ export function createRankingStore(db: Database.Database, agencies: () => readon
     windowEvents: db.prepare(
       `WITH cand(id) AS (
          SELECT report_id FROM events WHERE at >= @fromIso AND at < @asOfIso
+         UNION SELECT report_id FROM events WHERE at >= @disputesFromIso AND at < @fromIso AND type IN ('commented', 'reopened')
          UNION SELECT id FROM reports WHERE status IN (${OPEN_LIST}) AND received_at < @asOf
          UNION SELECT id FROM reports WHERE status = 'resolved' AND resolved_at >= @from AND received_at < @asOf
          UNION SELECT id FROM reports WHERE original_due_at >= @from AND original_due_at < @asOf
@@ -65,6 +73,7 @@ export function createRankingStore(db: Database.Database, agencies: () => readon
   const windowTx = db.transaction((w: ScoringWindow) => {
     const rows = q.windowEvents.all({
       fromIso: new Date(w.from).toISOString(),
+      disputesFromIso: new Date(w.from - DISPUTE_LOOKBACK_MS).toISOString(),
       asOfIso: new Date(w.asOf).toISOString(),
       from: w.from,
       asOf: w.asOf,

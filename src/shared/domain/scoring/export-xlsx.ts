@@ -1,10 +1,13 @@
-import ExcelJS from 'exceljs';
-import type { RankingResponse } from '../../shared/contract/rankings';
-import { scoreComponentKeys } from '../../shared/contract/rankings';
-import { COMPONENT_DEFINITIONS_VI, COMPONENT_NAMES_VI, EXPORT_COLUMNS, exportRows, GROUP_NAMES_VI, neutraliseFormula } from '../../shared/domain/scoring/export-table';
-import type { ColumnKind } from '../../shared/domain/scoring/export-table';
-import { UNIT_GROUPS } from '../../shared/domain/scoring/ranking';
+import type ExcelJS from 'exceljs';
+import type { RankingResponse } from '../../contract/rankings';
+import { scoreComponentKeys } from '../../contract/rankings';
+import { COMPONENT_DEFINITIONS_VI, COMPONENT_NAMES_VI, EXPORT_COLUMNS, exportRows, GROUP_NAMES_VI, neutraliseFormula } from './export-table';
+import type { ColumnKind } from './export-table';
+import { UNIT_GROUPS } from './ranking';
 import { fixZipTimestamps } from './zip-timestamps';
+
+/** exceljs is passed in (the server imports it; the server-less demo loads it only when a workbook is asked for). */
+export type ExcelModule = Pick<typeof ExcelJS, 'Workbook'>;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -72,8 +75,8 @@ function addFormulaSheet(wb: ExcelJS.Workbook, r: RankingResponse) {
  * The XLSX export: an overall sheet, one sheet per unit group, and a sheet documenting the formula, its version,
  * the weights and who finalised. Deterministic: same ranking → same bytes (fixed workbook dates and zip times).
  */
-export async function rankingXlsx(r: RankingResponse): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+export async function rankingXlsx(r: RankingResponse, excel: ExcelModule): Promise<Uint8Array> {
+  const wb = new excel.Workbook();
   const at = workbookInstant(r);
   wb.creator = 'PAHT Huế — Trung tâm Giám sát, điều hành đô thị thông minh';
   wb.lastModifiedBy = r.finalised?.by ?? wb.creator;
@@ -85,5 +88,6 @@ export async function rankingXlsx(r: RankingResponse): Promise<Uint8Array> {
   for (const g of UNIT_GROUPS) addTable(wb, GROUP_NAMES_VI[g], r, r.units.filter((u) => u.group === g));
   addFormulaSheet(wb, r);
   const buf = await wb.xlsx.writeBuffer();
-  return fixZipTimestamps(new Uint8Array(buf as ArrayBuffer), at);
+  // a Node Buffer in the server, an ArrayBuffer in the browser
+  return fixZipTimestamps(buf instanceof ArrayBuffer ? new Uint8Array(buf) : new Uint8Array((buf as Uint8Array).buffer, (buf as Uint8Array).byteOffset, (buf as Uint8Array).byteLength), at);
 }

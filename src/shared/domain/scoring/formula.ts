@@ -44,23 +44,27 @@ export function scoringConfigFromEnv(env: Record<string, string | undefined>): S
   let weights: unknown = DEFAULT_WEIGHTS;
   const rawWeights = env.SCORE_WEIGHTS?.trim();
   if (rawWeights) {
+    let given: unknown;
     try {
-      weights = { ...DEFAULT_WEIGHTS, ...(JSON.parse(rawWeights) as object) };
+      given = JSON.parse(rawWeights);
     } catch {
-      throw new Error(`SCORE_WEIGHTS must be JSON, e.g. {"onTime":0.4,"satisfaction":0.3,"handling":0.2,"interaction":0.1}`);
+      given = null;
     }
+    if (!given || typeof given !== 'object' || Array.isArray(given)) {
+      throw new Error(`SCORE_WEIGHTS must be a JSON object, e.g. {"onTime":0.4,"satisfaction":0.3,"handling":0.2,"interaction":0.1}`);
+    }
+    const unknown = Object.keys(given).filter((k) => !(scoreComponentKeys as readonly string[]).includes(k));
+    if (unknown.length > 0) throw new Error(`SCORE_WEIGHTS: unknown component ${unknown.join(', ')} (known: ${scoreComponentKeys.join(', ')})`);
+    weights = { ...DEFAULT_WEIGHTS, ...given };
   }
   const rawMin = env.SCORE_MIN_VOLUME?.trim();
   const minVolume = rawMin ? Number(rawMin) : DEFAULT_MIN_VOLUME;
-  const parsed = scoringConfig.strict().safeParse({ weights, minVolume });
+  const parsed = scoringConfig.safeParse({ weights, minVolume });
   if (!parsed.success) {
     const what = parsed.error.issues
       .map((i) => `${i.path[0] === 'minVolume' ? 'SCORE_MIN_VOLUME' : 'SCORE_WEIGHTS'}${i.path.length > 1 ? `.${i.path.slice(1).join('.')}` : ''}: ${i.message}`)
       .join('; ');
     throw new Error(`invalid scoring configuration: ${what}`);
-  }
-  if (Object.keys(parsed.data.weights).some((k) => !(scoreComponentKeys as readonly string[]).includes(k))) {
-    throw new Error(`SCORE_WEIGHTS: unknown component (known: ${scoreComponentKeys.join(', ')})`);
   }
   return parsed.data;
 }
