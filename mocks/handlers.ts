@@ -10,6 +10,7 @@ import { districtStatsQuery, mapPointsQuery } from '../src/shared/contract/map';
 import { DomainError, domainToApiError, zodToApiError } from './api-errors';
 import { MockIngestError } from './memory-store';
 import type { MemoryStore } from './memory-store';
+import { backlogHandlers } from './memory/backlog-handlers';
 import { statsHandlers } from './memory/stats-handlers';
 import { rankingHandlers } from './memory/rankings-handlers';
 
@@ -142,6 +143,8 @@ export function createHandlers(store: MemoryStore, opts: HandlerOptions = {}): H
 
     ...statsHandlers(store, toResponse),
     ...rankingHandlers(store.rankings, store.now, { operatorToken, toResponse }),
+
+    ...backlogHandlers(store, { operatorToken, toResponse }),
 
     // anything else under /api is an unknown route, not a page for the SPA fallback
     http.all('*/api/*', ({ request }) =>

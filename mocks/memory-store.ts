@@ -13,6 +13,8 @@ import type { IngestContext } from '../src/shared/domain/ingest';
 import { districtBoundaries, referenceData } from '../src/shared/domain/reference';
 import { computeSummary } from '../src/shared/domain/summary';
 import { applyEvent } from '../src/shared/domain/workflow';
+import { createMemoryRollups } from './memory/backlog-rollups';
+import { createMemoryBacklog, type MemoryBacklog } from './memory/backlog-store';
 import { dueSoon, recentEvents } from './memory/feed-queries';
 import { districtStats, mapPoints } from './memory/map-queries';
 import { hotspots } from './memory/hotspot-queries';
@@ -59,6 +61,8 @@ export interface MemoryStore {
   statsTimeseries(query: TimeseriesQuery, now?: Date): TimeseriesResponse;
   statsBreakdown(query: BreakdownQuery, now?: Date): BreakdownResponse;
   hotspots(query: HotspotsQuery, now?: Date): HotspotsResponse;
+  /** per-unit backlog and overdue, the overdue queue, reminders and notifications (issue 4) */
+  backlog: MemoryBacklog;
   now(): Date;
   /** quarterly emulation rankings: the log behind a quarter and the finalised snapshots (decision 0005) */
   readonly rankings: MemoryRankings;
@@ -106,6 +110,8 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): MemoryStore {
   const bySource = new Map<string, { seq: number; reportId: number }>();
   const reporters = new Map<number, Reporter>();
   const listeners = new Set<(events: LiveEvent[]) => void>();
+  // per-unit rollups (decision 0004), maintained from each committed batch like the server's
+  const rollups = createMemoryRollups();
 
   const liveOf = (ev: StoredEvent): LiveEvent => ({ ...ev, report: reports.get(ev.reportId) as Report });
 
@@ -116,6 +122,7 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): MemoryStore {
     const stagedSource = new Map<string, { seq: number; reportId: number }>();
     const stagedReporters: [number, Reporter][] = [];
     const events: StoredEvent[] = [];
+    const applied: [Report | null, Report, StoredEvent][] = [];
     const results: IngestResult[] = [];
     let seq = log.length;
     let nextReportId = reports.size + 1;
@@ -137,7 +144,9 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): MemoryStore {
         const reportId = prev ? prev.id : nextReportId++;
         seq += 1;
         const stored: StoredEvent = { seq, type: prepared.type, reportId, at: prepared.at, recordedAt, actor: prepared.actor, data };
-        staged.set(reportId, applyEvent(prev, stored));
+        const next = applyEvent(prev, stored);
+        staged.set(reportId, next);
+        applied.push([prev, next, stored]);
         if (!prev) stagedExternal.set(input.externalId, reportId);
         if (prepared.reporter) stagedReporters.push([reportId, prepared.reporter]);
         stagedSource.set(input.sourceEventId, { seq, reportId });
@@ -153,6 +162,7 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): MemoryStore {
     for (const [src, v] of stagedSource) bySource.set(src, v);
     for (const [id, who] of stagedReporters) reporters.set(id, who);
     log.push(...events);
+    rollups.apply(applied);
     if (events.length > 0 && listeners.size > 0) {
       const live = events.map(liveOf);
       for (const l of [...listeners]) l(live);
@@ -196,8 +206,19 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): MemoryStore {
     seeded.ms = performance.now() - t0;
   }
 
+  const backlog = createMemoryBacklog({
+    agencies: ref.agencies,
+    rollups,
+    reports: () => reports.values(),
+    report: (id) => reports.get(id) ?? null,
+    log: () => log,
+    latestSeq: () => log.length,
+    ingest: (inputs, now) => ingest(inputs, now),
+  });
+
   return {
     ingest,
+    backlog,
     seeded,
     now: clock,
     latestSeq: () => log.length,

@@ -5,6 +5,8 @@ import type { Config } from './config';
 import { createErrorHandler, type Log } from './http/error-handler';
 import { createBroadcaster, type Broadcaster, type LiveServer } from './live/broadcaster';
 import { attachLiveSubscriptions } from './live/subscriptions';
+import type { Notifier } from './notify/notifier';
+import { backlogRoutes, type BacklogConfig } from './routes/backlog-routes';
 import { feedRoutes } from './routes/feed';
 import { healthRoutes } from './routes/health';
 import { ingestRoutes } from './routes/ingest';
@@ -23,8 +25,10 @@ import type { ScoringConfig } from '../shared/contract/rankings';
 export interface AppDeps {
   store: Store;
   clock: () => Date;
-  config: Pick<Config, 'host' | 'port' | 'ingestToken' | 'operatorToken' | 'liveBatchMs'>;
+  config: Pick<Config, 'host' | 'port' | 'ingestToken' | 'operatorToken' | 'liveBatchMs'> & BacklogConfig;
   log?: Log;
+  /** reminders' notifier (tests); defaults to what the configuration asks for (NOTIFY_WEBHOOK_URL, else the log) */
+  notifier?: Notifier;
   /** emulation scoring weights and minimum volume; defaults to SCORE_WEIGHTS / SCORE_MIN_VOLUME from the environment */
   scoring?: ScoringConfig;
   /** where the built SPA is; defaults to the repository's dist/ */
@@ -67,6 +71,7 @@ export function createApp(deps: AppDeps): App {
   mapRoutes(fastify, { store, clock });
   rankingRoutes(fastify, { store, clock, operatorToken: config.operatorToken, scoring: deps.scoring });
   ingestRoutes(fastify, { store, clock, ingestToken: config.ingestToken, onIngested: () => broadcaster.notify() });
+  backlogRoutes(fastify, { store, clock, operatorToken: config.operatorToken, config, notifier: deps.notifier, log: deps.log, onIngested: () => broadcaster.notify() });
   registerSpa(fastify, deps.staticDir ?? DEFAULT_DIST);
 
   let closed = false;

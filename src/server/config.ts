@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_ESCALATION_THRESHOLDS, parseEscalationThresholds, type EscalationThresholds } from '../shared/domain/escalation';
 
 /** "0", "false", "off", "no" turn a flag off; anything else (or unset) keeps the default on. */
 const flag = z
@@ -22,6 +23,22 @@ const envSchema = z.object({
   INGEST_TOKEN: token.optional(),
   OPERATOR_TOKEN: token.optional(),
   LIVE_BATCH_MS: z.coerce.number().int().min(1).max(10_000).default(100),
+  // overdue queue and reminders (issue 4): working days overdue for officer, unit leader, province
+  ESCALATION_THRESHOLDS: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return parseEscalationThresholds(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  // reminders are POSTed here as JSON (an SMS gateway, a relay); unset = written to the log only
+  NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  NOTIFY_WEBHOOK_TOKEN: token.optional(),
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 });
 
 export interface Config {
@@ -37,6 +54,12 @@ export interface Config {
   ingestTokenGenerated: boolean;
   operatorTokenGenerated: boolean;
   liveBatchMs: number;
+  /** working days overdue at which a reminder to the officer, the unit leader, the province is due */
+  escalationThresholds: EscalationThresholds;
+  /** where reminders are POSTed (null: the log-only notifier) */
+  notifyWebhookUrl: string | null;
+  notifyWebhookToken: string | null;
+  notifyTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -67,5 +90,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingestTokenGenerated: e.INGEST_TOKEN === undefined,
     operatorTokenGenerated: e.OPERATOR_TOKEN === undefined,
     liveBatchMs: e.LIVE_BATCH_MS,
+    escalationThresholds: e.ESCALATION_THRESHOLDS ?? DEFAULT_ESCALATION_THRESHOLDS,
+    notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL ?? null,
+    notifyWebhookToken: e.NOTIFY_WEBHOOK_TOKEN ?? null,
+    notifyTimeoutMs: e.NOTIFY_TIMEOUT_MS,
   };
 }

@@ -13,6 +13,7 @@ import { applyEvent } from '../../shared/domain/workflow';
 import { decodeCursor, encodeCursor, filterToSql, OVERDUE_SQL } from './list-query';
 import { applyMigrations } from './migrations';
 import { createRollupMaintainer } from './sqlite/rollup-maintain';
+import { createSqliteBacklog } from './sqlite/backlog-store';
 import { createFeedQueries } from './sqlite/feed-queries';
 import { createMapQueries } from './sqlite/map-queries';
 import { IngestItemError, type Store } from './store';
@@ -289,8 +290,19 @@ export function openSqliteStore(file: string): Store {
     return detail;
   });
 
+  const backlog = createSqliteBacklog(db, {
+    agencies,
+    ingest: (inputs, now) => ingestTx(inputs, now),
+    report: (id) => {
+      const doc = q.docById.get(id) as string | undefined;
+      return doc === undefined ? null : (JSON.parse(doc) as Report);
+    },
+    latestSeq: () => q.maxSeq.get() as number,
+  });
+
   return {
     ingest: (inputs, now) => ingestTx(inputs, now),
+    backlog,
     latestSeq: () => q.maxSeq.get() as number,
     eventsAfter(after, limit) {
       const rows = q.eventsAfter.all(after, limit) as (EventRow & { doc: string })[];

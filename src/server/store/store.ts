@@ -5,6 +5,7 @@ import type { DistrictStatsResponse, MapPointsQuery, MapPointsResponse } from '.
 import type { HotspotsQuery, HotspotsResponse } from '../../shared/contract/hotspots';
 import type { MetaResponse } from '../../shared/contract/meta';
 import type { Report } from '../../shared/contract/report';
+import type { BacklogStore } from './sqlite/backlog-store';
 import type { BreakdownQuery, BreakdownResponse, KpisQuery, KpisResponse, TimeseriesQuery, TimeseriesResponse } from '../../shared/contract/stats';
 import type { RankingStore } from './sqlite/rankings-store';
 
@@ -50,6 +51,8 @@ export interface Store {
   hotspots(query: HotspotsQuery, now: Date): HotspotsResponse;
   /** quarterly emulation rankings: the events behind a quarter and the finalised snapshots (decision 0005) */
   rankings: RankingStore;
+  /** per-unit backlog and overdue, the overdue queue, reminders and their notifications (issue 4, decision 0004) */
+  backlog: BacklogStore;
   /** the whole log in seq order, read in pages (for replay checks) */
   allEvents(): IterableIterator<StoredEvent>;
   isEmpty(): boolean;
