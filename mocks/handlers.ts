@@ -13,6 +13,7 @@ import type { MemoryStore } from './memory-store';
 import { backlogHandlers } from './memory/backlog-handlers';
 import { statsHandlers } from './memory/stats-handlers';
 import { rankingHandlers } from './memory/rankings-handlers';
+import { satisfactionHandlers } from './memory/satisfaction-handlers';
 
 /** Tokens the mock accepts; the real server generates its own (INGEST_TOKEN / OPERATOR_TOKEN). */
 export const MOCK_INGEST_TOKEN = 'mock-ingest-token';
@@ -143,6 +144,7 @@ export function createHandlers(store: MemoryStore, opts: HandlerOptions = {}): H
 
     ...statsHandlers(store, toResponse),
     ...rankingHandlers(store.rankings, store.now, { operatorToken, toResponse }),
+    ...satisfactionHandlers(store.satisfaction, store.now, toResponse),
 
     ...backlogHandlers(store, { operatorToken, toResponse }),
 

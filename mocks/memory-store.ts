@@ -20,6 +20,8 @@ import { districtStats, mapPoints } from './memory/map-queries';
 import { hotspots } from './memory/hotspot-queries';
 import { statsBreakdown, statsKpis, statsTimeseries } from './memory/stats-queries';
 import { createMemoryRankings, type MemoryRankings } from './memory/rankings-store';
+import { createMemorySatisfaction } from './memory/satisfaction-queries';
+import type { SatisfactionSource } from '../src/shared/domain/scoring/satisfaction';
 import type { HotspotsQuery, HotspotsResponse } from '../src/shared/contract/hotspots';
 import type { BreakdownQuery, BreakdownResponse, KpisQuery, KpisResponse, TimeseriesQuery, TimeseriesResponse } from '../src/shared/contract/stats';
 import { createHistory } from './scenario/history';
@@ -66,6 +68,8 @@ export interface MemoryStore {
   now(): Date;
   /** quarterly emulation rankings: the log behind a quarter and the finalised snapshots (decision 0005) */
   readonly rankings: MemoryRankings;
+  /** satisfaction statistics and disputes (decision 0005) */
+  readonly satisfaction: SatisfactionSource;
   /** called after every stored batch with the new events (what the socket mock streams) */
   onIngested(listener: (events: LiveEvent[]) => void): () => void;
   /** seeding statistics, for the demo's console */
@@ -263,6 +267,7 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): MemoryStore {
     statsBreakdown: (query, now = clock()) => statsBreakdown(reports.values(), log.length, query, now),
     hotspots: (query, now = clock()) => hotspots(reports.values(), log.length, query, now),
     rankings: createMemoryRankings(log, () => ref.agencies),
+    satisfaction: createMemorySatisfaction(reports, log, () => ref.agencies),
     onIngested(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -18,6 +18,7 @@ import { statsBreakdownRoutes } from './routes/stats-breakdown';
 import { statsTimeseriesRoutes } from './routes/stats-timeseries';
 import { hotspotRoutes } from './routes/hotspots';
 import { rankingRoutes } from './routes/rankings';
+import { satisfactionRoutes } from './routes/satisfaction';
 import { registerSpa } from './static-spa';
 import type { Store } from './store/store';
 import type { ScoringConfig } from '../shared/contract/rankings';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): App {
   feedRoutes(fastify, { store, clock });
   mapRoutes(fastify, { store, clock });
   rankingRoutes(fastify, { store, clock, operatorToken: config.operatorToken, scoring: deps.scoring });
+  satisfactionRoutes(fastify, { store, clock });
   ingestRoutes(fastify, { store, clock, ingestToken: config.ingestToken, onIngested: () => broadcaster.notify() });
   backlogRoutes(fastify, { store, clock, operatorToken: config.operatorToken, config, notifier: deps.notifier, log: deps.log, onIngested: () => broadcaster.notify() });
   registerSpa(fastify, deps.staticDir ?? DEFAULT_DIST);

@@ -199,3 +199,49 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+export interface OracleDispute {
+  reportId: number;
+  at: number;
+  deadline: number;
+  answeredAt: number | null;
+  agencyId: string | null;
+}
+
+/**
+ * Every dispute episode in the log as of `now`: opened by a reopening or a citizen comment on a resolved report,
+ * closed by the unit's next action (its comment, started, extended, resolved). The unit is the one holding the
+ * report when the answer came in time, else when the 2 working days ran out (or now, if they have not).
+ */
+export function oracleDisputes(allEvents: Iterable<StoredEvent>, now: Date): OracleDispute[] {
+  const byReport = new Map<number, StoredEvent[]>();
+  for (const e of allEvents) {
+    if (!(Date.parse(e.at) < now.getTime())) continue;
+    byReport.set(e.reportId, [...(byReport.get(e.reportId) ?? []), e]);
+  }
+  const out: OracleDispute[] = [];
+  for (const [reportId, events] of byReport) {
+    let s: Report | null = null;
+    const agencyAfter: [number, string | null][] = [];
+    let open: OracleDispute | null = null;
+    for (const e of events.sort((a, b) => a.seq - b.seq)) {
+      const before: Report | null = s;
+      s = applyEvent(s, e);
+      agencyAfter.push([Date.parse(e.at), s.agencyId]);
+      const author = (e.data as { author?: string }).author;
+      const at = Date.parse(e.at);
+      if (open === null && (e.type === 'reopened' || (e.type === 'commented' && author === 'citizen' && before?.status === 'resolved'))) {
+        open = { reportId, at, deadline: addWorkingDays(new Date(at), 2).getTime(), answeredAt: null, agencyId: null };
+        out.push(open);
+      } else if (open !== null && ((e.type === 'commented' && author === 'agency') || ['started', 'extended', 'resolved'].includes(e.type))) {
+        open.answeredAt = at;
+        open = null;
+      }
+    }
+    for (const d of out.filter((x) => x.reportId === reportId)) {
+      const t = d.answeredAt !== null && d.answeredAt <= d.deadline ? d.answeredAt : Math.min(d.deadline, now.getTime());
+      d.agencyId = agencyAfter.filter(([at]) => at <= t).at(-1)?.[1] ?? null;
+    }
+  }
+  return out;
+}

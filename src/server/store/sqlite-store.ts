@@ -20,6 +20,7 @@ import { IngestItemError, type Store } from './store';
 import { hotspots } from './sqlite/hotspot-queries';
 import { statsBreakdown, statsKpis, statsTimeseries } from './sqlite/stats-queries';
 import { createRankingStore } from './sqlite/rankings-store';
+import { createSatisfactionQueries } from './sqlite/satisfaction-queries';
 
 interface EventRow {
   seq: number;
@@ -330,6 +331,7 @@ export function openSqliteStore(file: string): Store {
     statsBreakdown: (query, now) => statsBreakdown(db, query, now),
     hotspots: (query, now) => hotspots(db, query, now),
     rankings: createRankingStore(db, () => meta.agencies),
+    satisfaction: createSatisfactionQueries(db, () => meta.agencies),
     *allEvents() {
       // paged, so other statements can run between pages (an open iterate() would lock the connection)
       let after = 0;

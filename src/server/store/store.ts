@@ -8,6 +8,7 @@ import type { Report } from '../../shared/contract/report';
 import type { BacklogStore } from './sqlite/backlog-store';
 import type { BreakdownQuery, BreakdownResponse, KpisQuery, KpisResponse, TimeseriesQuery, TimeseriesResponse } from '../../shared/contract/stats';
 import type { RankingStore } from './sqlite/rankings-store';
+import type { SatisfactionSource } from '../../shared/domain/scoring/satisfaction';
 
 /**
  * The storage seam: SQLite today, PostgreSQL behind the same interface later. Every method is synchronous
@@ -51,6 +52,8 @@ export interface Store {
   hotspots(query: HotspotsQuery, now: Date): HotspotsResponse;
   /** quarterly emulation rankings: the events behind a quarter and the finalised snapshots (decision 0005) */
   rankings: RankingStore;
+  /** satisfaction statistics and disputes (decision 0005) */
+  satisfaction: SatisfactionSource;
   /** per-unit backlog and overdue, the overdue queue, reminders and their notifications (issue 4, decision 0004) */
   backlog: BacklogStore;
   /** the whole log in seq order, read in pages (for replay checks) */
