@@ -11,6 +11,7 @@ import { DomainError, domainToApiError, zodToApiError } from './api-errors';
 import { MockIngestError } from './memory-store';
 import type { MemoryStore } from './memory-store';
 import { backlogHandlers } from './memory/backlog-handlers';
+import { queryRuleHandler } from './memory/security-query-rules';
 import { statsHandlers } from './memory/stats-handlers';
 import { rankingHandlers } from './memory/rankings-handlers';
 import { satisfactionHandlers } from './memory/satisfaction-handlers';
@@ -53,6 +54,8 @@ export function createHandlers(store: MemoryStore, opts: HandlerOptions = {}): H
   const operatorToken = opts.operatorToken ?? MOCK_OPERATOR_TOKEN;
 
   return [
+    // unknown query parameters are a 400 naming them, as on the server (docs/decisions/0006)
+    queryRuleHandler(),
     http.get('*/api/health', () => HttpResponse.json({ status: 'ok' as const, seq: store.latestSeq() })),
 
     http.get('*/api/v1/meta', () => HttpResponse.json(store.meta())),

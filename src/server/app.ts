@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import type { Config } from './config';
 import { createErrorHandler, type Log } from './http/error-handler';
+import { installHardening, socketHeaders } from './http/hardening';
 import { createBroadcaster, type Broadcaster, type LiveServer } from './live/broadcaster';
 import { attachLiveSubscriptions } from './live/subscriptions';
 import type { Notifier } from './notify/notifier';
@@ -20,6 +21,8 @@ import { hotspotRoutes } from './routes/hotspots';
 import { rankingRoutes } from './routes/rankings';
 import { satisfactionRoutes } from './routes/satisfaction';
 import { registerSpa } from './static-spa';
+import { mapTilesFromEnv } from './routes/map-config';
+import { DEFAULT_SECURITY, type SecurityConfig } from './security/security-config';
 import type { Store } from './store/store';
 import type { ScoringConfig } from '../shared/contract/rankings';
 
@@ -34,6 +37,8 @@ export interface AppDeps {
   scoring?: ScoringConfig;
   /** where the built SPA is; defaults to the repository's dist/ */
   staticDir?: string;
+  /** rate limits, CORS, media origins, shutdown drain (defaults: DEFAULT_SECURITY); tileUrl defaults to MAP_TILE_URL */
+  security?: Partial<SecurityConfig> & { tileUrl?: string | null };
 }
 
 export interface App {
@@ -53,8 +58,13 @@ const DEFAULT_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 export function createApp(deps: AppDeps): App {
   const { store, clock, config } = deps;
   const fastify = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
+  // before any route: input rules, rate limits, origins and headers (docs/decisions/0006)
+  const security: SecurityConfig = { ...DEFAULT_SECURITY, ...deps.security };
+  const tileUrl = deps.security?.tileUrl !== undefined ? deps.security.tileUrl : (mapTilesFromEnv(process.env)?.url ?? null);
+  const hardening = installHardening(fastify, { security, tileUrl });
   // socket.io shares fastify's http server (same port); it answers /socket.io/ before fastify sees it
-  const io: LiveServer = new Server(fastify.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const io: LiveServer = new Server(fastify.server, { serveClient: false, maxHttpBufferSize: 64 * 1024, ...hardening.socketOptions });
+  io.engine.on('headers', socketHeaders);
   const broadcaster = createBroadcaster({ store, io, batchMs: config.liveBatchMs });
   attachLiveSubscriptions(io, store, broadcaster);
 
@@ -85,10 +95,20 @@ export function createApp(deps: AppDeps): App {
     async close() {
       if (closed) return;
       closed = true;
+      // stop accepting connections; requests already accepted run to the end (a new request on a kept-alive
+      // connection is answered 503), bounded by SHUTDOWN_TIMEOUT_MS
+      const closing = fastify.close();
+      if (!(await hardening.inFlight.idle(security.shutdownTimeoutMs))) {
+        deps.log?.warn(`shutdown: ${hardening.inFlight.count} request(s) still running after ${security.shutdownTimeoutMs} ms; closing their connections`);
+        fastify.server.closeAllConnections();
+      }
+      // everything acknowledged so far goes to the live room before the sockets close (clients that miss it
+      // are replayed from the log when they resubscribe to the next server)
+      broadcaster.flush();
       broadcaster.stop();
       // websocket connections would keep the http server from closing
       io.disconnectSockets(true);
-      await fastify.close();
+      await closing;
       await new Promise<void>((resolve) => {
         // the http server is already closed by fastify: socket.io's attempt to close it again only reports that
         void io.close(() => resolve());

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { securityConfigOf, securityEnvShape, type SecurityConfig } from './security/security-config';
 import { DEFAULT_ESCALATION_THRESHOLDS, parseEscalationThresholds, type EscalationThresholds } from '../shared/domain/escalation';
 
 /** "0", "false", "off", "no" turn a flag off; anything else (or unset) keeps the default on. */
@@ -39,9 +40,11 @@ const envSchema = z.object({
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
   NOTIFY_WEBHOOK_TOKEN: token.optional(),
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  // rate limits, CORS, media origins, shutdown drain (issue 6, docs/decisions/0006)
+  ...securityEnvShape,
 });
 
-export interface Config {
+export interface Config extends SecurityConfig {
   port: number;
   host: string;
   dataDir: string;
@@ -94,5 +97,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL ?? null,
     notifyWebhookToken: e.NOTIFY_WEBHOOK_TOKEN ?? null,
     notifyTimeoutMs: e.NOTIFY_TIMEOUT_MS,
+    ...securityConfigOf(e),
   };
 }

@@ -6,6 +6,7 @@ import { seedHistory } from './demo/seed';
 import { startSimulator, type Simulator } from './demo/simulator';
 import { openSqliteStore } from './store/sqlite-store';
 import { keepGeneratedTokens } from './token-file';
+import { startOpen311Poller, type Open311Poller } from './import/open311/poller';
 
 // wiring only: everything testable lives in createApp, the store and the demo modules
 function readConfig(): Config {
@@ -37,7 +38,7 @@ if (config.demo && store.isEmpty()) {
   log.info(`demo: seeded ${r.events} events in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.events / (r.ms / 1000))} events/s)${r.skipped ? `, ${r.skipped} refused and skipped` : ''}`);
 }
 
-const app = createApp({ store, clock, config, log });
+const app = createApp({ store, clock, config, log, security: config });
 let simulator: Simulator | null = null;
 if (config.demo) {
   simulator = startSimulator({ store, clock, seed: config.seed, speed: config.simSpeed, onIngested: () => app.broadcaster.notify(), log });
@@ -60,18 +61,49 @@ for (const [name, token] of [['INGEST_TOKEN', config.ingestToken], ['OPERATOR_TO
   if (token.length < 16) log.warn(`warning: ${name} is short (${token.length} characters); use a long random value outside tests`);
 }
 
+// Open311 source (decision 0007): polls OPEN311_URL and ingests like the ingest API, live stream included
+let open311: Open311Poller | null = null;
+if (config.open311) {
+  try {
+    open311 = startOpen311Poller({ store, clock, config: config.open311, dataDir, onIngested: () => app.broadcaster.notify(), log });
+    log.info(`open311: polling ${config.open311.url} every ${config.open311.pollSeconds} s`);
+  } catch (err) {
+    log.error(`open311: not started: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 let stopping = false;
+/**
+ * SIGTERM/SIGINT: no new events from the simulator; stop accepting connections and let the requests already
+ * accepted finish (bounded by SHUTDOWN_TIMEOUT_MS); send the pending live batch; close the sockets; close the
+ * store (its last transaction is already durable: synchronous=FULL). A second signal, or a close that hangs,
+ * ends the process at once — every acknowledged event is on disk either way.
+ */
 const shutdown = async (signal: string) => {
-  if (stopping) return;
+  if (stopping) {
+    log.warn(`${signal} again: exiting now`);
+    process.exit(1);
+  }
   stopping = true;
-  log.info(`${signal}: shutting down`);
+  log.info(`${signal}: shutting down (draining requests, up to ${config.shutdownTimeoutMs} ms)`);
+  const hang = setTimeout(() => {
+    log.error('shutdown did not finish in time: exiting');
+    process.exit(1);
+  }, config.shutdownTimeoutMs + 5000);
+  hang.unref();
   simulator?.stop();
+  await open311?.stop();
+  let code = 0;
   try {
     await app.close();
+  } catch (err) {
+    code = 1;
+    log.error('shutdown:', err);
   } finally {
     store.close();
   }
-  process.exit(0);
+  log.info('shutdown complete: store closed');
+  process.exit(code);
 };
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
