@@ -39,7 +39,9 @@ export interface HardenedServer {
  * A real server (SQLite in a temp folder, real HTTP) with the SPA route registered (a one-line index.html), so the
  * route list is what production registers; security settings as given.
  */
-export async function startHardenedServer(opts: { now?: Date; security?: AppDeps['security']; notifier?: Notifier } = {}): Promise<HardenedServer> {
+export async function startHardenedServer(
+  opts: { now?: Date; security?: AppDeps['security']; notifier?: Notifier; extraRoutes?: (app: App) => void } = {},
+): Promise<HardenedServer> {
   const dir = mkdtempSync(join(tmpdir(), 'paht-security-'));
   const dist = join(dir, 'dist');
   mkdirSync(join(dist, 'assets'), { recursive: true });
@@ -55,6 +57,7 @@ export async function startHardenedServer(opts: { now?: Date; security?: AppDeps
     notifier: opts.notifier,
     security: { tileUrl: null, ...opts.security },
   });
+  opts.extraRoutes?.(app);
   const url = await app.listen();
   return {
     url,
