@@ -58,6 +58,8 @@ const hostileValue = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 1000, max: 20_000 }).map((n) => 'x'.repeat(n)) },
 );
 
+const hostileName = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'limit[]', 'a.b', '', 'LIMIT', 'status[0]'), fc.string({ maxLength: 12 }));
+
 /** A lone surrogate cannot be percent-encoded as UTF-8: send the invalid byte sequence it would have been. */
 const enc = (v: string) => {
   try {
