@@ -84,7 +84,7 @@ function oneHot(id: number, state: number): PointProps {
 }
 
 export function createClusterEngine(opts: EngineOptions = {}) {
-  const radius = opts.radius ?? 60;
+  const radius = opts.radius ?? 64;
   const maxZoom = opts.maxZoom ?? 16;
   const records = new Map<number, PointRecord>();
   let mask = ALL_STATES_MASK;
@@ -168,6 +168,8 @@ export function createClusterEngine(opts: EngineOptions = {}) {
       for (const r of records.values()) if (mask & (1 << r.state)) features.push(r.feature);
       const sc = new Supercluster<PointProps, ClusterProps>({
         radius,
+        // 256 = Leaflet's tile size, so `radius` is in screen pixels
+        extent: 256,
         maxZoom,
         // properties are reduced in place on the cluster's own copy: the points' one-hot vectors stay as they are
         reduce: (acc, p) => {

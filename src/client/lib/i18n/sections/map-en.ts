@@ -36,7 +36,7 @@ export const mapEn: Same<typeof mapVi> = {
   'map.filters.district': 'District',
   'map.filters.period': 'Closed within',
   'map.filters.search': 'Search',
-  'map.filters.searchPlaceholder': 'Text, address… (with or without diacritics)',
+  'map.filters.searchPlaceholder': 'e.g. rac thai, Lê Lợi',
   'map.filters.all': 'All',
   'map.filters.reset': 'Clear filters',
   'map.filters.lastState': 'At least one state must stay selected',
@@ -45,6 +45,12 @@ export const mapEn: Same<typeof mapVi> = {
   'map.period.7d': 'Last 7 days',
   'map.period.30d': 'Last 30 days',
   'map.period.90d': 'Last 90 days',
+
+  'map.agencyKind.department': 'Provincial departments',
+  'map.agencyKind.district_pc': 'District People’s Committees',
+  'map.agencyKind.commune_pc': 'Commune People’s Committees',
+  'map.agencyKind.public_service': 'Public-service units and companies',
+  'map.agencyKind.central_agency': 'Centrally-run agencies',
 
   'map.tab.feed': 'Events',
   'map.tab.list': 'List',

@@ -1,0 +1,73 @@
+import type L from 'leaflet';
+import { drawMarker, STATE_STYLE } from '../model/map-style';
+import { MAP_STATES } from '../model/map-state';
+import { PULSE_MS } from '../hooks/map-controller';
+import type { FreshPoint } from '../hooks/map-controller';
+import { CanvasOverlay } from './canvas-overlay';
+
+/** Fired once per new report when it is first drawn (the benchmark's and e2e tests' event-to-screen probe). */
+export const MAP_DRAWN_EVENT = 'paht:map-drawn';
+export interface MapDrawnDetail {
+  ids: number[];
+  /** Date.now() at the draw */
+  at: number;
+}
+
+/**
+ * New reports where they land: the point itself at once (before the worker's next index build) and a ring
+ * pulsing outward for PULSE_MS. Animates only while something is pulsing.
+ */
+export class FreshCanvasLayer extends CanvasOverlay {
+  private source: () => readonly FreshPoint[] = () => [];
+  private announced = new Set<number>();
+  private reduceMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  scale = 1;
+
+  constructor(pane: string) {
+    super(pane, 0.1);
+  }
+
+  setSource(get: () => readonly FreshPoint[]): void {
+    this.source = get;
+    this.requestDraw();
+  }
+
+  protected draw(ctx: CanvasRenderingContext2D, map: L.Map): void {
+    const points = this.source();
+    if (points.length === 0) {
+      this.announced.clear();
+      return;
+    }
+    const now = performance.now();
+    let animating = false;
+    const firstDrawn: number[] = [];
+    for (const f of points) {
+      const p = this.toCanvas(map, f.lat, f.lng);
+      const style = STATE_STYLE[MAP_STATES[f.state] ?? 'new'];
+      const age = (now - f.t0) / PULSE_MS;
+      if (age < 1) {
+        animating = true;
+        // two rings chasing each other outwards, fading
+        for (const phase of this.reduceMotion ? [0.5] : [0, 0.5]) {
+          const a = (age * 2 + phase) % 1;
+          ctx.beginPath();
+          ctx.arc(p.x, p.y, (8 + a * 26) * this.scale, 0, Math.PI * 2);
+          ctx.lineWidth = 3 * this.scale;
+          ctx.strokeStyle = style.color;
+          ctx.globalAlpha = (1 - a) * 0.9;
+          ctx.stroke();
+        }
+        ctx.globalAlpha = 1;
+      }
+      drawMarker(ctx, p.x, p.y, style, this.scale * 1.15);
+      if (!this.announced.has(f.id)) {
+        this.announced.add(f.id);
+        firstDrawn.push(f.id);
+      }
+    }
+    if (firstDrawn.length > 0) {
+      window.dispatchEvent(new CustomEvent<MapDrawnDetail>(MAP_DRAWN_EVENT, { detail: { ids: firstDrawn, at: Date.now() } }));
+    }
+    if (animating) this.requestDraw();
+  }
+}
