@@ -1,6 +1,7 @@
 import type { AgencyKind } from '../../contract/common';
 import type { RankingResponse, ScoreComponentKey, UnitRanking } from '../../contract/rankings';
 import { scoreComponentKeys } from '../../contract/rankings';
+import { neutraliseFormula } from '../spreadsheet-safe';
 
 /** Vietnamese names of the unit groups (the exports are for Home Affairs, in Vietnamese). */
 export const GROUP_NAMES_VI: Record<AgencyKind, string> = {
@@ -64,10 +65,8 @@ export function exportRows(r: RankingResponse, units: readonly UnitRanking[] = r
   return units.map((u) => EXPORT_COLUMNS.map((c) => c.value(u, r.quarter)));
 }
 
-/** Excel would run a cell starting with these as a formula (CSV injection): such text gets a leading apostrophe. */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+// Excel would run a cell starting with = + - @ (or a tab/CR hiding one) as a formula: the shared rule of every export
+export { neutraliseFormula };
 
 const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 

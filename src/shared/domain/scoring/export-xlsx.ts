@@ -61,7 +61,8 @@ function addFormulaSheet(wb: ExcelJS.Workbook, r: RankingResponse) {
     ['Ngưỡng hài lòng (người đứng đầu)', `≥ ${r.thresholds.satisfaction * 100}%`],
     ['Thứ tự khi bằng điểm', 'Tỉ lệ đúng hạn cao hơn → tỉ lệ hài lòng cao hơn → nhiều phản ánh hơn → đồng hạng'],
   ];
-  for (const [k, v] of rows) ws.addRow([k, v]);
+  // the finaliser's name is typed by a person: text is neutralised here too, as in the tables
+  for (const [k, v] of rows) ws.addRow([k, typeof v === 'string' ? neutraliseFormula(v) : v]);
   ws.addRow([]);
   const head = ws.addRow(['Thành phần', 'Định nghĩa', 'Trọng số']);
   head.font = HEADER_FONT;
