@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { securityConfigOf, securityEnvShape, type SecurityConfig } from './security/security-config';
+import { open311ConfigOf, open311EnvShape } from './import/open311/poll-config';
+import type { Open311PollConfig } from './import/open311/poller';
 import { DEFAULT_ESCALATION_THRESHOLDS, parseEscalationThresholds, type EscalationThresholds } from '../shared/domain/escalation';
 
 /** "0", "false", "off", "no" turn a flag off; anything else (or unset) keeps the default on. */
@@ -42,6 +44,8 @@ const envSchema = z.object({
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   // rate limits, CORS, media origins, shutdown drain (issue 6, docs/decisions/0006)
   ...securityEnvShape,
+  // Open311 GeoReport v2 polling source (issue 7, docs/decisions/0007): OPEN311_URL turns it on
+  ...open311EnvShape,
 });
 
 export interface Config extends SecurityConfig {
@@ -63,6 +67,8 @@ export interface Config extends SecurityConfig {
   notifyWebhookUrl: string | null;
   notifyWebhookToken: string | null;
   notifyTimeoutMs: number;
+  /** the Open311 endpoint the server polls (null: none) */
+  open311: Open311PollConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -98,5 +104,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notifyWebhookToken: e.NOTIFY_WEBHOOK_TOKEN ?? null,
     notifyTimeoutMs: e.NOTIFY_TIMEOUT_MS,
     ...securityConfigOf(e),
+    open311: open311ConfigOf(e),
   };
 }
