@@ -67,6 +67,11 @@ export function PointsLayer({ controller, onSelect, scale, locale }: PointsLayer
     const offFresh = controller.subscribeFresh(() => fresh.requestDraw());
     map.on('moveend', query);
     if (controller.client.lastBuilt) query();
+    // for the end-to-end tests and the benchmark: where a position is on screen (not used by the app)
+    Object.defineProperty(map.getContainer(), 'pahtProject', {
+      configurable: true,
+      value: (lat: number, lng: number) => map.latLngToContainerPoint([lat, lng]),
+    });
 
     const hitAt = (e: L.LeafletMouseEvent) => layer.hitTest(e.layerPoint);
     const onClick = (e: L.LeafletMouseEvent) => {
