@@ -10,6 +10,9 @@ import './connection-indicator.css';
 
 type Shown = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'stale';
 
+/** How long "all data reloaded" stays on screen after the server could not replay what was missed. */
+export const RESYNC_NOTICE_MS = 5 * 60_000;
+
 /** The state as presented: a stream down for over a minute is "stale" whatever socket.io is still trying. */
 export function shownState(state: LiveState, now: number): Shown {
   if (isStale(state, now)) return 'stale';
@@ -43,6 +46,12 @@ export function ConnectionStatus({ state, now }: { state: LiveState; now: number
       <span className="conn__updated">
         {state.lastSyncAt !== null ? t('live.lastUpdated', fmt.time(state.lastSyncAt)) : t('live.neverUpdated')}
       </span>
+      {state.resync && now - state.resync.at < RESYNC_NOTICE_MS ? (
+        // the numbers on screen were replaced by a fresh snapshot rather than updated event by event: say so
+        <span className="conn__resynced" data-testid="live-resynced">
+          {t('resilience.resynced', fmt.time(state.resync.at), state.resync.reason)}
+        </span>
+      ) : null}
     </div>
   );
 }

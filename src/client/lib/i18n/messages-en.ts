@@ -1,6 +1,7 @@
 import type { Messages } from './messages-vi';
 import { detailEn } from './sections/detail-en';
 import { feedEn } from './sections/feed-en';
+import { resilienceEn } from './sections/resilience-en';
 import { wallEn } from './sections/wall-en';
 import { mapEn } from './sections/map-en';
 
@@ -88,6 +89,7 @@ export const en: Catalogue = {
   'error.badResponse': 'The server sent an invalid response',
   'error.http': (status) => `The server reported an error (${status})`,
   ...feedEn,
+  ...resilienceEn,
   ...detailEn,
   ...wallEn,
   ...mapEn,

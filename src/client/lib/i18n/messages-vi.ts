@@ -1,5 +1,6 @@
 import { detailVi } from './sections/detail-vi';
 import { feedVi } from './sections/feed-vi';
+import { resilienceVi } from './sections/resilience-vi';
 import { wallVi } from './sections/wall-vi';
 import { mapVi } from './sections/map-vi';
 
@@ -87,6 +88,7 @@ export const vi = {
   'error.badResponse': 'Máy chủ trả về dữ liệu không hợp lệ',
   'error.http': (status: string) => `Máy chủ báo lỗi (${status})`,
   ...feedVi,
+  ...resilienceVi,
   ...detailVi,
   ...wallVi,
   ...mapVi,

@@ -135,7 +135,9 @@ export function createLiveStore({ createSocket, now = Date.now }: LiveStoreOptio
     });
     s.on('report:events', onBatch);
     s.on('live:resync', (info) => {
-      // the server cannot replay (too far behind, or it was reset): resume from its seq after re-snapshotting
+      // the server cannot replay (too far behind, or it was reset): resume from its seq after re-snapshotting,
+      // and say so — the figures on screen were replaced, not updated event by event
+      setState({ resync: { at: now(), reason: info.reason } });
       requestResync(info.seq);
       resubscribe();
     });

@@ -13,6 +13,11 @@ export interface LiveState {
   lastSyncAt: number | null;
   /** wall-clock ms since when the stream has been down (null while live) */
   downSince: number | null;
+  /**
+   * the last time the server could not replay what this client missed (`live:resync`: too far behind, or the
+   * server's log was replaced) and every view re-snapshotted; shown to the user for a while (absent = never)
+   */
+  resync?: { at: number; reason: ResyncRequired['reason'] } | null;
 }
 
 /**
