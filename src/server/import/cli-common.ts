@@ -66,7 +66,7 @@ function tokenFromFile(dataDir: string): string | null {
 
 async function answers(url: string): Promise<boolean> {
   try {
-    const res = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(1500) });
+    const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1500) });
     return res.ok;
   } catch {
     return false;
