@@ -343,7 +343,10 @@ function DetailContent({ report: r, liveUpdatedAt }: { report: ReportDetailRespo
           <p className="detail__muted">{t('detail.reporterNone')}</p>
         ) : (
           <p className="detail__confidential" data-testid="detail-reporter-hidden">
-            <span aria-hidden="true">🔒 </span>
+            <svg className="detail__lock" width="1em" height="1em" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d="M7 11V8a5 5 0 0 1 10 0v3" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+              <rect x="5" y="11" width="14" height="10" rx="2" fill="currentColor" />
+            </svg>{' '}
             {t('detail.reporterHidden')}
             <span className="detail__sub"> {t('detail.reporterOnlyOperators')}</span>
           </p>
