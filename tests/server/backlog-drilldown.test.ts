@@ -28,10 +28,11 @@ afterAll(async () => {
 });
 
 const FIGURES: DrillFigure[] = [
-  'received', 'rejected', 'open', 'inProgress', 'dueSoon', 'overdue', 'resolved', 'onTime', 'lateExtended', 'late',
+  'received', 'rejected', 'open', 'openNotOverdue', 'inProgress', 'dueSoon', 'overdue', 'resolved', 'onTime', 'lateExtended', 'late',
   'ratedSatisfied', 'ratedAcceptable', 'ratedUnsatisfied', ...ageingBuckets.map((ageing) => ({ ageing })),
 ];
-const valueOf = (f: AgencyStatsResponse['totals'], fig: DrillFigure): number => (typeof fig === 'object' ? f.ageing[fig.ageing] : f[fig]);
+const valueOf = (f: AgencyStatsResponse['totals'], fig: DrillFigure): number =>
+  typeof fig === 'object' ? f.ageing[fig.ageing] : fig === 'openNotOverdue' ? f.open - f.overdue : f[fig];
 const qs = (q: Record<string, string>) => new URLSearchParams(q).toString();
 
 const QUERIES: Record<string, string>[] = [

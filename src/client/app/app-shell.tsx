@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../components/language-switch';
 import { StaleBanner } from '../components/stale-banner';
 import { KpiStrip } from '../features/kpi/components/kpi-strip';
 import { useI18n } from '../lib/i18n/i18n-context';
+import { SessionButton } from '../lib/session/session-button';
 import { NAV_ITEMS } from './nav-items';
 import { RouteLoading } from './route-loading';
 import './styles/shell.css';
@@ -24,6 +25,7 @@ export function AppShell() {
         </div>
         <div className="shell__status">
           <ConnectionIndicator />
+          <SessionButton />
           <LanguageSwitch />
         </div>
       </header>

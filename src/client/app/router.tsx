@@ -20,7 +20,7 @@ export const appRoutes: RouteObject[] = [
     children: [
       { index: true, Component: () => <Navigate to="/map" replace /> },
       { path: 'map', lazy: async () => ({ Component: (await import('./routes/map-route')).MapRoute }) },
-      { path: 'backlog', lazy: async () => ({ Component: (await import('./routes/placeholder-routes')).BacklogRoute }) },
+      { path: 'backlog', lazy: async () => ({ Component: (await import('./routes/backlog-route')).BacklogRoute }) },
       {
         path: 'satisfaction',
         lazy: async () => ({ Component: (await import('./routes/placeholder-routes')).SatisfactionRoute }),

@@ -12,10 +12,9 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
  * ward, status, …) is refused with a 400 naming the field rather than silently ignored, so a figure and its
  * drill-down list can never disagree.
  */
-export const agencyStatsQuery = reportFilter
-  .pick({ from: true, to: true, agencyId: true, agencyIds: true, agencyKind: true, categoryId: true, districtCode: true })
-  .catchall(z.custom(() => false, 'is not a filter the per-unit figures support (the rollups cannot answer it)'));
-export type AgencyStatsQuery = z.infer<typeof agencyStatsQuery>;
+const agencyStatsFields = reportFilter.pick({ from: true, to: true, agencyId: true, agencyIds: true, agencyKind: true, categoryId: true, districtCode: true });
+export const agencyStatsQuery = agencyStatsFields.catchall(z.custom(() => false, 'is not a filter the per-unit figures support (the rollups cannot answer it)'));
+export type AgencyStatsQuery = z.infer<typeof agencyStatsFields>;
 
 export const ageingCounts = z.object(Object.fromEntries(ageingBuckets.map((b) => [b, count])) as Record<(typeof ageingBuckets)[number], typeof count>);
 export type AgeingCounts = z.infer<typeof ageingCounts>;
@@ -164,7 +163,7 @@ export type ReminderResponse = z.infer<typeof reminderResponse>;
 export const queueStates = ['overdue', 'due_soon'] as const;
 export const queueState = z.enum(queueStates);
 
-export const overdueQueueQuery = z
+const overdueQueueFields = z
   .object({
     state: z.enum(['all', ...queueStates]).default('all'),
     /** by_due: most overdue first; by_unit: grouped by unit, most overdue first within each */
@@ -172,9 +171,9 @@ export const overdueQueueQuery = z
     limit: z.coerce.number().int().min(1).max(500).default(100),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
-  .extend(reportFilter.pick({ agencyId: true, agencyKind: true, categoryId: true, districtCode: true }).shape)
-  .catchall(z.custom(() => false, 'is not a filter of the overdue queue'));
-export type OverdueQueueQuery = z.infer<typeof overdueQueueQuery>;
+  .extend(reportFilter.pick({ agencyId: true, agencyKind: true, categoryId: true, districtCode: true }).shape);
+export const overdueQueueQuery = overdueQueueFields.catchall(z.custom(() => false, 'is not a filter of the overdue queue'));
+export type OverdueQueueQuery = z.infer<typeof overdueQueueFields>;
 
 export const reminderEntry = z.object({
   seq: z.number().int().positive(),

@@ -7,6 +7,8 @@ export type DrillFigure =
   | 'received'
   | 'rejected'
   | 'open'
+  /** open and not overdue (the on-track part of a backlog bar) */
+  | 'openNotOverdue'
   | 'inProgress'
   | 'dueSoon'
   | 'overdue'
@@ -51,6 +53,8 @@ export function drillDownFilter(query: AgencyStatsQuery, period: { from: string;
     case 'open':
     case 'overdue':
       return { ...f, bucket: figure };
+    case 'openNotOverdue':
+      return { ...f, bucket: 'open', overdue: false };
     case 'inProgress':
       return { ...f, bucket: 'in_progress' };
     case 'dueSoon':

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { apiError } from '../../../shared/contract/api';
 import { ApiRequestError } from './api-error';
+import { authHeader } from '../session/session-store';
 
 export type QueryValue = string | number | boolean | undefined | null | readonly string[];
 
@@ -33,7 +34,8 @@ export async function fetchJson<S extends z.ZodType>(path: string, schema: S, op
     res = await fetch(apiUrl(path, opts.query), {
       method: opts.method ?? 'GET',
       signal: opts.signal,
-      headers: { accept: 'application/json', ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+      // an operator signed in on this browser (lib/session) is an operator on every request
+      headers: { accept: 'application/json', ...authHeader(), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
       body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
     });
   } catch (err) {

@@ -5,6 +5,9 @@ import { resilienceEn } from './sections/resilience-en';
 import { wallEn } from './sections/wall-en';
 import { mapEn } from './sections/map-en';
 
+import { backlogEn } from './sections/backlog-en';
+import { sessionEn } from './sections/session-en';
+
 /** Same keys and parameter lists as the Vietnamese catalogue, any wording. */
 export type Catalogue = {
   [K in keyof Messages]: Messages[K] extends (...args: infer A) => string ? (...args: A) => string : string;
@@ -92,5 +95,7 @@ export const en: Catalogue = {
   ...resilienceEn,
   ...detailEn,
   ...wallEn,
+  ...backlogEn,
+  ...sessionEn,
   ...mapEn,
 };

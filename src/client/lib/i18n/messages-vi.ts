@@ -4,6 +4,9 @@ import { resilienceVi } from './sections/resilience-vi';
 import { wallVi } from './sections/wall-vi';
 import { mapVi } from './sections/map-vi';
 
+import { backlogVi } from './sections/backlog-vi';
+import { sessionVi } from './sections/session-vi';
+
 /**
  * The Vietnamese catalogue is the source of truth: its keys define the message type, so a missing or misspelt
  * key in the English catalogue or in `t(...)` is a compile error. Messages with parameters are functions, which
@@ -92,6 +95,8 @@ export const vi = {
   ...detailVi,
   ...wallVi,
   ...mapVi,
+  ...backlogVi,
+  ...sessionVi,
 } as const;
 
 export type Messages = typeof vi;
