@@ -49,7 +49,7 @@ describe('spreadsheet import', () => {
     expect(reason[5]).toMatch(/'Ngày phản ánh': '31\/02\/2019 10:00' is not a date-time/);
     expect(reason[6]).toMatch(/unknown rating 'Rất tệ'/);
     expect(reason[7]).toMatch(/'Đánh giá' is filled but 'Ngày xử lý' is empty/);
-    expect(reason[8]).toMatch(/'Ngày xử lý' .* is before 'Ngày chuyển'/);
+    expect(reason[8]).toBe("column 'Ngày xử lý' (08/03/2019 10:00) is before 'Ngày chuyển' (09/03/2019 15:00)");
     expect(reason[10]).toMatch(/address 'Thôn 3, gần chợ' names no known ward/);
     expect(reason[11]).toMatch(/the same report as row 3/);
     expect(reason[14]).toMatch(/resolved, but no handling unit/);

@@ -64,7 +64,10 @@ export function createOpen311Client(opts: Open311ClientOptions) {
     try {
       res = await fetchImpl(u, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
-      throw new Open311FetchError(`GET ${u.href} failed: ${err instanceof Error ? err.message : String(err)}`);
+      // undici's "fetch failed" hides the reason (ECONNREFUSED, ENOTFOUND, a timeout) in `cause`
+      const cause = err instanceof Error ? (err.cause as { code?: string; message?: string } | undefined) : undefined;
+      const why = cause ? ` (${cause.code ?? cause.message ?? ''})` : '';
+      throw new Open311FetchError(`GET ${u.href} failed: ${err instanceof Error ? err.message : String(err)}${why}`);
     }
     const text = await res.text();
     if (!res.ok) throw new Open311FetchError(`GET ${u.href} answered ${res.status}: ${text.slice(0, 200)}`);

@@ -178,7 +178,7 @@ export function formatSheetSummary(s: SheetSummary, opts: { where: string; maxBa
       .slice(0, 10)
       .map(([v, n]) => `"${v}" ×${n}`)
       .join(', ');
-    lines.push(`  ${field} values with no mapping (default used${field === 'agency' ? ': left unassigned' : ''}): ${top}`);
+    lines.push(`  ${field} values with no mapping (${field === 'agency' ? 'left unassigned' : 'default used'}): ${top}`);
   }
   return lines.join('\n');
 }

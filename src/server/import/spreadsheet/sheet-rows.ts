@@ -5,7 +5,7 @@ import type { EventInput } from '../../../shared/contract/event';
 import { lookupTable, type ReferenceNames } from '../../../shared/domain/open311';
 import { foldText } from '../../../shared/domain/text';
 import type { SheetColumns, SheetMapping } from './sheet-mapping';
-import { cellToInstant, compileDateFormat } from './sheet-time';
+import { cellToInstant, compileDateFormat, zoneOffsetMinutes } from './sheet-time';
 import type { Cell } from './xlsx';
 
 export type RowResult =
@@ -89,6 +89,12 @@ export function createRowMapper(headerCells: readonly Cell[], mapping: SheetMapp
   const channel = lookupTable({ ...BUILT_IN_CHANNELS, ...mapping.values.channel }, channels.map((c) => ({ id: c, names: [] })));
   const rating = lookupTable({ ...BUILT_IN_RATINGS, ...mapping.values.rating }, []);
   const nowMs = ctx.now.getTime() + 60_000;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  // instants in messages as the sheet shows them (its zone), not in UTC
+  const local = (ms: number) => {
+    const d = new Date(ms + zoneOffsetMinutes(mapping.timeZone, ms) * 60_000);
+    return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  };
 
   return (cells: readonly Cell[]): RowResult => {
     const cell = (f: keyof SheetColumns): Cell | undefined => (index[f] === undefined ? undefined : cells[index[f] as number]);
@@ -105,7 +111,7 @@ export function createRowMapper(headerCells: readonly Cell[], mapping: SheetMapp
     const received = time('receivedAt');
     if (received === null) return fail(`column ${col('receivedAt')} is empty`);
     if (received === 'bad') return badTime('receivedAt');
-    if (received.ms > nowMs) return fail(`column ${col('receivedAt')}: ${new Date(received.ms).toISOString()} is in the future`);
+    if (received.ms > nowMs) return fail(`column ${col('receivedAt')}: ${local(received.ms)} is in the future`);
 
     const title0 = text(cell('title'));
     const description = text(cell('description'));
@@ -165,10 +171,10 @@ export function createRowMapper(headerCells: readonly Cell[], mapping: SheetMapp
 
     // a later stage given as a date only (no time) on the day of an earlier one is placed at that earlier instant
     const stage = (t: { ms: number; dateOnly: boolean }, after: number, f: keyof SheetColumns, afterField: keyof SheetColumns): number | string => {
-      if (t.ms > nowMs) return `column ${col(f)}: ${new Date(t.ms).toISOString()} is in the future`;
+      if (t.ms > nowMs) return `column ${col(f)}: ${local(t.ms)} is in the future`;
       if (t.ms >= after) return t.ms;
       if (t.dateOnly && after - t.ms < 86_400_000) return after;
-      return `column ${col(f)} (${new Date(t.ms).toISOString()}) is before ${col(afterField)} (${new Date(after).toISOString()})`;
+      return `column ${col(f)} (${local(t.ms)}) is before ${col(afterField)} (${local(after)})`;
     };
     const assignedMs = assigned === null ? received.ms : stage(assigned, received.ms, 'assignedAt', 'receivedAt');
     if (typeof assignedMs === 'string') return fail(assignedMs);
