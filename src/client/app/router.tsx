@@ -23,9 +23,10 @@ export const appRoutes: RouteObject[] = [
       { path: 'backlog', lazy: async () => ({ Component: (await import('./routes/backlog-route')).BacklogRoute }) },
       {
         path: 'satisfaction',
-        lazy: async () => ({ Component: (await import('./routes/placeholder-routes')).SatisfactionRoute }),
+        lazy: async () => ({ Component: (await import('./routes/satisfaction-route')).SatisfactionRoute }),
       },
-      { path: 'rankings', lazy: async () => ({ Component: (await import('./routes/placeholder-routes')).RankingsRoute }) },
+      { path: 'rankings', lazy: async () => ({ Component: (await import('./routes/rankings-route')).RankingsRoute }) },
+      { path: 'rankings/:quarter', lazy: async () => ({ Component: (await import('./routes/rankings-route')).RankingsRoute }) },
       { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found-route')).NotFoundRoute }) },
     ],
   },

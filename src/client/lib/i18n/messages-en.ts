@@ -4,6 +4,8 @@ import { feedEn } from './sections/feed-en';
 import { resilienceEn } from './sections/resilience-en';
 import { wallEn } from './sections/wall-en';
 import { mapEn } from './sections/map-en';
+import { rankingsEn } from './sections/rankings-en';
+import { satisfactionEn } from './sections/satisfaction-en';
 
 import { backlogEn } from './sections/backlog-en';
 import { sessionEn } from './sections/session-en';
@@ -98,4 +100,6 @@ export const en: Catalogue = {
   ...backlogEn,
   ...sessionEn,
   ...mapEn,
+  ...rankingsEn,
+  ...satisfactionEn,
 };

@@ -3,6 +3,8 @@ import { feedVi } from './sections/feed-vi';
 import { resilienceVi } from './sections/resilience-vi';
 import { wallVi } from './sections/wall-vi';
 import { mapVi } from './sections/map-vi';
+import { rankingsVi } from './sections/rankings-vi';
+import { satisfactionVi } from './sections/satisfaction-vi';
 
 import { backlogVi } from './sections/backlog-vi';
 import { sessionVi } from './sections/session-vi';
@@ -95,6 +97,8 @@ export const vi = {
   ...detailVi,
   ...wallVi,
   ...mapVi,
+  ...rankingsVi,
+  ...satisfactionVi,
   ...backlogVi,
   ...sessionVi,
 } as const;
