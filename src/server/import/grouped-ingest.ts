@@ -18,10 +18,12 @@ export async function ingestGroups<K>(sink: ImportSink, groups: readonly EventGr
   const out: GroupOutcome<K>[] = [];
   let pending: EventGroup<K>[] = [];
   let size = 0;
+  let bytes = 0;
   const flush = async () => {
     let batch = pending;
     pending = [];
     size = 0;
+    bytes = 0;
     while (batch.length > 0) {
       const events = batch.flatMap((g) => g.events);
       try {
@@ -48,13 +50,15 @@ export async function ingestGroups<K>(sink: ImportSink, groups: readonly EventGr
       out.push({ key: g.key, ok: true, results: [] });
       continue;
     }
-    if (g.events.length > sink.maxBatch) {
-      out.push({ key: g.key, ok: false, reason: `${g.events.length} events, more than one batch takes (${sink.maxBatch})` });
+    const b = sink.maxBatchBytes === Number.MAX_SAFE_INTEGER ? 0 : JSON.stringify(g.events).length;
+    if (g.events.length > sink.maxBatch || b > sink.maxBatchBytes) {
+      out.push({ key: g.key, ok: false, reason: `too large for one batch (${g.events.length} events, ${b} bytes)` });
       continue;
     }
-    if (size + g.events.length > sink.maxBatch) await flush();
+    if (size + g.events.length > sink.maxBatch || bytes + b > sink.maxBatchBytes) await flush();
     pending.push(g);
     size += g.events.length;
+    bytes += b;
   }
   await flush();
   return out;

@@ -15,8 +15,9 @@ export interface ImportSink {
   ingest(events: readonly EventInput[]): Promise<IngestResult[]>;
   /** a report's current state (null: no such report) */
   report(id: number): Promise<Report | null>;
-  /** the largest batch the sink takes in one call */
+  /** the largest batch the sink takes in one call, in events and in bytes of JSON */
   readonly maxBatch: number;
+  readonly maxBatchBytes: number;
 }
 
 /** One event of a batch was refused (an ingest rule or the contract); nothing of the batch was stored. */
@@ -40,6 +41,7 @@ export function storeSink(store: Store, clock: () => Date, onIngested: () => voi
     kind: 'store',
     // the store takes any size in one transaction (--atomic relies on it)
     maxBatch: Number.MAX_SAFE_INTEGER,
+    maxBatchBytes: Number.MAX_SAFE_INTEGER,
     ingest(events) {
       try {
         const results = store.ingest(events, clock());
@@ -64,6 +66,11 @@ export function storeSink(store: Store, clock: () => Date, onIngested: () => voi
 }
 
 const MAX_HTTP_BATCH = 1000;
+/** below the server's 2 MB body limit, with room for escaping */
+const MAX_HTTP_BYTES = 1_500_000;
+/** the ingest API is rate-limited per token (429 + retry-after): wait and retry this many times */
+const MAX_RATE_RETRIES = 20;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The ingest API of a running server: POST /api/v1/events with the ingest token; reports via GET /api/v1/reports/:id. */
 export function serverSink(baseUrl: string, token: string, fetchImpl: typeof fetch = fetch): ImportSink {
@@ -78,17 +85,22 @@ export function serverSink(baseUrl: string, token: string, fetchImpl: typeof fet
   return {
     kind: 'server',
     maxBatch: MAX_HTTP_BATCH,
+    maxBatchBytes: MAX_HTTP_BYTES,
     async ingest(events) {
-      const res = await call('/api/v1/events', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(events),
-      });
-      const body: unknown = await res.json().catch(() => null);
-      if (res.ok) return ingestResponse.parse(body).results;
+      const body = JSON.stringify(events);
+      let res: Response;
+      for (let attempt = 0; ; attempt++) {
+        res = await call('/api/v1/events', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+        if (res.status !== 429 || attempt >= MAX_RATE_RETRIES) break;
+        await res.body?.cancel();
+        const wait = Number(res.headers.get('retry-after'));
+        await sleep(Math.min(Number.isFinite(wait) && wait > 0 ? wait : 1, 30) * 1000);
+      }
+      const answer: unknown = await res.json().catch(() => null);
+      if (res.ok) return ingestResponse.parse(answer).results;
       if (res.status === 401) throw new SinkError('the server refused the ingest token (give --token, or INGEST_TOKEN)');
       // a refused item: the error body names it as `<index>.<field>`
-      const b = body as { message?: unknown; issues?: { path?: unknown; message?: unknown }[] } | null;
+      const b = answer as { message?: unknown; issues?: { path?: unknown; message?: unknown }[] } | null;
       const first = b?.issues?.[0];
       const m = typeof first?.path === 'string' ? /^(\d+)(?:\.|$)/.exec(first.path) : null;
       if (res.status < 500 && m) {

@@ -126,8 +126,8 @@ export async function importSheet(opts: {
 
   if (summary.atomic) {
     const events = groups.flatMap((g) => g.events);
-    if (events.length > opts.sink.maxBatch) {
-      throw new Error(`--atomic: ${events.length} events do not fit one batch of the server's ingest API (${opts.sink.maxBatch}); import with --data-dir (one transaction) or without --atomic`);
+    if (events.length > opts.sink.maxBatch || (opts.sink.kind === 'server' && JSON.stringify(events).length > opts.sink.maxBatchBytes)) {
+      throw new Error(`--atomic: ${events.length} events do not fit one batch of the server's ingest API (${opts.sink.maxBatch} events, ${opts.sink.maxBatchBytes} bytes); import with --data-dir (one transaction) or without --atomic`);
     }
     if (events.length === 0) return summary;
     try {
