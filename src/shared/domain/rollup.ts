@@ -116,6 +116,27 @@ export function stateContributions(r: Report, cal: WorkingCalendar = defaultCale
   return { counters, handling };
 }
 
+/** statuses as stateContributions tells them apart */
+const statusClass = (s: Report['status']) => (s === 'rejected' || s === 'resolved' ? s : 'open');
+
+/** Whether two states of a report read the same for stateContributions (every field it looks at is equal). */
+function sameContributionInputs(a: Report, b: Report): boolean {
+  return (
+    statusClass(a.status) === statusClass(b.status) &&
+    a.receivedAt === b.receivedAt &&
+    a.agencyId === b.agencyId &&
+    a.assignedAt === b.assignedAt &&
+    a.categoryId === b.categoryId &&
+    a.districtCode === b.districtCode &&
+    a.resolvedAt === b.resolvedAt &&
+    a.dueAt === b.dueAt &&
+    a.originalDueAt === b.originalDueAt &&
+    a.sla?.from === b.sla?.from &&
+    a.rating === b.rating &&
+    a.ratedAt === b.ratedAt
+  );
+}
+
 const sameKey = (a: RollupKey, b: RollupKey) =>
   a.day === b.day && a.agencyId === b.agencyId && a.categoryId === b.categoryId && a.districtCode === b.districtCode;
 
@@ -166,10 +187,15 @@ export function rollupStep(
   segment: OverdueSegment | null,
   cal: WorkingCalendar = defaultCalendar,
 ): RollupStep {
-  const before = prev ? stateContributions(prev, cal) : { counters: [], handling: [] };
-  const after = stateContributions(next, cal);
-  const counters = diff(before.counters, after.counters, (a, b) => a.counter === b.counter && sameKey(a, b));
-  const handling = diff(before.handling, after.handling, (a, b) => a.workingDays === b.workingDays && sameKey(a, b));
+  let counters: CounterDelta[] = [];
+  let handling: HandlingDelta[] = [];
+  // most events (comments, reminders, starting work) change nothing the state counters read: skip the diff
+  if (prev === null || !sameContributionInputs(prev, next)) {
+    const before = prev ? stateContributions(prev, cal) : { counters: [], handling: [] };
+    const after = stateContributions(next, cal);
+    counters = diff(before.counters, after.counters, (a, b) => a.counter === b.counter && sameKey(a, b));
+    handling = diff(before.handling, after.handling, (a, b) => a.workingDays === b.workingDays && sameKey(a, b));
+  }
   const atMs = Date.parse(ev.at);
   const eventDay = localDayOfMs(atMs);
   // a reminder counts for the unit that had the report when it was sent
