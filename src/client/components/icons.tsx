@@ -53,6 +53,16 @@ export const TrophyIcon = ({ className }: IconProps) => (
     <path {...stroke} d="M8 21h8M12 17v4M7 4h10v5a5 5 0 0 1-10 0V4zM7 6H4a3 3 0 0 0 3 4M17 6h3a3 3 0 0 1-3 4" />
   </svg>
 );
+export const ChartIcon = ({ className }: IconProps) => (
+  <svg {...svg} className={className}>
+    <path {...stroke} d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+  </svg>
+);
+export const UnitIcon = ({ className }: IconProps) => (
+  <svg {...svg} className={className}>
+    <path {...stroke} d="M3 21h18M5 21V9l7-5 7 5v12M9 21v-6h6v6M9 11h.01M15 11h.01" />
+  </svg>
+);
 export const WallIcon = ({ className }: IconProps) => (
   <svg {...svg} className={className}>
     <rect {...stroke} x="2" y="4" width="20" height="13" rx="1.5" />

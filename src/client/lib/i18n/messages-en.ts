@@ -1,6 +1,8 @@
 import type { Messages } from './messages-vi';
 import { detailEn } from './sections/detail-en';
 import { feedEn } from './sections/feed-en';
+import { statsEn } from './sections/stats-en';
+import { unitsEn } from './sections/units-en';
 import { resilienceEn } from './sections/resilience-en';
 import { wallEn } from './sections/wall-en';
 import { mapEn } from './sections/map-en';
@@ -94,6 +96,8 @@ export const en: Catalogue = {
   'error.badResponse': 'The server sent an invalid response',
   'error.http': (status) => `The server reported an error (${status})`,
   ...feedEn,
+  ...statsEn,
+  ...unitsEn,
   ...resilienceEn,
   ...detailEn,
   ...wallEn,

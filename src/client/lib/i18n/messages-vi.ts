@@ -1,5 +1,7 @@
 import { detailVi } from './sections/detail-vi';
 import { feedVi } from './sections/feed-vi';
+import { statsVi } from './sections/stats-vi';
+import { unitsVi } from './sections/units-vi';
 import { resilienceVi } from './sections/resilience-vi';
 import { wallVi } from './sections/wall-vi';
 import { mapVi } from './sections/map-vi';
@@ -93,6 +95,8 @@ export const vi = {
   'error.badResponse': 'Máy chủ trả về dữ liệu không hợp lệ',
   'error.http': (status: string) => `Máy chủ báo lỗi (${status})`,
   ...feedVi,
+  ...statsVi,
+  ...unitsVi,
   ...resilienceVi,
   ...detailVi,
   ...wallVi,
