@@ -97,6 +97,9 @@ describe('GET /api/v1/stats/agencies equals a brute-force reading of the event l
     expect(body.from).toBe('2024-02-04T17:00:00.000Z');
     expect(body.to).toBe('2024-03-04T17:00:00.000Z');
     compare(body, { ...periodOf(body), agencyIds: null });
+    // plain local dates: from its first day to its last day, inclusive
+    const dates = await statsOf('?from=2024-03-01&to=2024-03-14');
+    expect([dates.from, dates.to]).toEqual(['2024-02-29T17:00:00.000Z', '2024-03-14T17:00:00.000Z']);
   });
 
   it('filtered by category, by district and by unit kind (only those units, no centre row)', async () => {

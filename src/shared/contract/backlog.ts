@@ -12,7 +12,19 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
  * ward, status, …) is refused with a 400 naming the field rather than silently ignored, so a figure and its
  * drill-down list can never disagree.
  */
-const agencyStatsFields = reportFilter.pick({ from: true, to: true, agencyId: true, agencyIds: true, agencyKind: true, categoryId: true, districtCode: true });
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A Vietnam-local date 'YYYY-MM-DD' also works as a period bound: `from` = its start, `to` = its end (inclusive). */
+const periodBound = (end: boolean) =>
+  z.preprocess((v) => {
+    if (typeof v !== 'string' || !LOCAL_DATE.test(v)) return v;
+    if (!end) return `${v}T00:00:00+07:00`;
+    const next = new Date(Date.parse(`${v}T00:00:00+07:00`) + 86_400_000);
+    return Number.isNaN(next.getTime()) ? v : next.toISOString();
+  }, isoInstant);
+
+const agencyStatsFields = reportFilter
+  .pick({ agencyId: true, agencyIds: true, agencyKind: true, categoryId: true, districtCode: true })
+  .extend({ from: periodBound(false).optional(), to: periodBound(true).optional() });
 export const agencyStatsQuery = agencyStatsFields.catchall(z.custom(() => false, 'is not a filter the per-unit figures support (the rollups cannot answer it)'));
 export type AgencyStatsQuery = z.infer<typeof agencyStatsFields>;
 
