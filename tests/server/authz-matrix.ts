@@ -87,6 +87,8 @@ export const HTTP_RULES: readonly HttpRule[] = [
   { endpoint: 'GET /api/v1/stats/districts', allow: EVERYONE, why: PUBLIC_READ },
   { endpoint: 'GET /api/v1/stats/agencies', allow: EVERYONE, why: 'per-unit backlog figures (public, like the rankings)' },
   { endpoint: 'GET /api/v1/map/points', allow: EVERYONE, why: PUBLIC_READ },
+  { endpoint: 'GET /api/v1/stats/satisfaction', allow: EVERYONE, why: 'public satisfaction figures (ratings are public on the portal)' },
+  { endpoint: 'GET /api/v1/stats/satisfaction/disputes', allow: EVERYONE, why: 'disputed results: public reports and comments, no reporter identity (privacy crawl)' },
   { endpoint: 'GET /api/v1/rankings', allow: EVERYONE, why: 'public emulation rankings' },
   { endpoint: 'GET /api/v1/rankings/:quarter', allow: EVERYONE, path: (c) => `/api/v1/rankings/${c.pastQuarter}`, why: 'public emulation rankings' },
   {

@@ -3,6 +3,7 @@ import { reportListQuery, summaryQuery } from './api';
 import { agencyStatsQuery, notificationListQuery, overdueQueueQuery } from './backlog';
 import { dueSoonQuery, feedQuery } from './feed';
 import { hotspotsQuery } from './hotspots';
+import { disputeListQuery, satisfactionQuery } from './satisfaction';
 import { districtStatsQuery, mapPointsQuery } from './map';
 import { breakdownQuery, kpisQuery, timeseriesQuery } from './stats';
 
@@ -32,6 +33,8 @@ export const QUERY_RULES: Readonly<Record<string, z.ZodType | null>> = {
   'GET /api/v1/stats/hotspots': hotspotsQuery,
   'GET /api/v1/stats/districts': districtStatsQuery,
   'GET /api/v1/stats/agencies': agencyStatsQuery,
+  'GET /api/v1/stats/satisfaction': satisfactionQuery,
+  'GET /api/v1/stats/satisfaction/disputes': disputeListQuery,
   'GET /api/v1/map/points': mapPointsQuery,
   'GET /api/v1/rankings': null,
   'GET /api/v1/rankings/:quarter': null,
