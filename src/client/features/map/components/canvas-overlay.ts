@@ -56,20 +56,42 @@ export abstract class CanvasOverlay extends L.Layer {
     map.off('resize', this.reset, this);
     map.off('zoomanim', this.animateZoom, this);
     if (this.frame !== null) cancelFrame(this.frame);
+    if (this.delayed !== null) clearTimeout(this.delayed);
     this.frame = null;
+    this.delayed = null;
     this.canvas?.remove();
     this.canvas = null;
     this.ctx = null;
     return this;
   }
 
-  /** Redraws in the next animation frame (coalesced). */
-  requestDraw(): void {
-    if (this.frame !== null || !this.canvas) return;
-    this.frame = nextFrame(() => {
-      this.frame = null;
-      this.paint();
-    });
+  /** Minimum time between two draws (0: every frame). */
+  protected minIntervalMs = 0;
+  private lastPaint = 0;
+  private delayed: ReturnType<typeof setTimeout> | null = null;
+
+  /** Redraws in the next animation frame (coalesced, and no more often than minIntervalMs unless `now`). */
+  requestDraw(now = false): void {
+    if (!this.canvas) return;
+    if (now && this.delayed !== null) {
+      clearTimeout(this.delayed);
+      this.delayed = null;
+    }
+    if (this.frame !== null || this.delayed !== null) return;
+    const wait = now ? 0 : this.lastPaint + this.minIntervalMs - performance.now();
+    const go = () => {
+      this.frame = nextFrame(() => {
+        this.frame = null;
+        this.lastPaint = performance.now();
+        this.paint();
+      });
+    };
+    if (wait > 4) {
+      this.delayed = setTimeout(() => {
+        this.delayed = null;
+        go();
+      }, wait);
+    } else go();
   }
 
   /** Draw in layer coordinates shifted by `topLeft` (the context is already scaled for the device pixel ratio). */
@@ -100,8 +122,13 @@ export abstract class CanvasOverlay extends L.Layer {
     this.topLeftLatLng = map.layerPointToLatLng(topLeft);
     this.drawZoom = map.getZoom();
     L.DomUtil.setPosition(canvas, topLeft);
+    this.fullClear = true;
     this.paint();
   }
+
+  /** Areas (canvas CSS px) drawn last time, when the subclass reports them: only those are cleared. */
+  protected dirty: { x: number; y: number; w: number; h: number }[] | null = null;
+  private fullClear = true;
 
   private paint(): void {
     const map = this._map as L.Map | undefined;
@@ -110,7 +137,11 @@ export abstract class CanvasOverlay extends L.Layer {
     if (!map || !ctx || !canvas) return;
     const dpr = canvas.width / Math.max(1, parseFloat(canvas.style.width) || 1);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    // a layer that animates a few small things clears just those: the rest of a large canvas is left alone,
+    // so the browser re-rasterises and uploads only the damaged rectangles
+    if (this.dirty && !this.fullClear) for (const r of this.dirty) ctx.clearRect(r.x, r.y, r.w, r.h);
+    else ctx.clearRect(0, 0, canvas.width, canvas.height);
+    this.fullClear = false;
     this.draw(ctx, map);
   }
 

@@ -44,6 +44,8 @@ export class PointsCanvasLayer extends CanvasOverlay {
 
   constructor(pane: string) {
     super(pane, 0.3);
+    // live recolours arrive with every stream batch (~10/s): repaint for them at most 4 times a second
+    this.minIntervalMs = 250;
   }
 
   setOverrides(get: () => ReadonlyMap<number, Override>): void {
@@ -52,7 +54,8 @@ export class PointsCanvasLayer extends CanvasOverlay {
 
   setItems(items: QueryResult): void {
     this.items = items;
-    this.requestDraw();
+    // a new view or a new index is drawn at once; only live recolours wait for the interval
+    this.requestDraw(true);
   }
 
   getItems(): QueryResult | null {

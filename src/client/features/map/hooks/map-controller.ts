@@ -15,6 +15,10 @@ import { createClusterClient } from '../worker/cluster-client';
 import type { ClusterClient } from '../worker/cluster-client';
 import type { BuiltInfo } from '../worker/protocol';
 
+/** Window events for the benchmark's probe: each index build (BuiltInfo) and each snapshot load. */
+export const MAP_BUILT_EVENT = 'paht:map-built';
+export const MAP_LOADED_EVENT = 'paht:map-loaded';
+
 /** How long a new report pulses where it lands. */
 export const PULSE_MS = 2400;
 /** Closed reports leave the map when their period has passed: the snapshot is re-fetched this often. */
@@ -102,6 +106,8 @@ export function createMapController(initial: MapFilters, opts: { live?: LiveStor
     }
     if (dropped) overrideEvents.emit();
     set({ built: info, status: 'ready' });
+    // the benchmark's probe (npm run bench:map) reads index build times from here
+    if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(MAP_BUILT_EVENT, { detail: info }));
   });
 
   function applyEvents(events: readonly LiveEvent[]) {
@@ -151,8 +157,15 @@ export function createMapController(initial: MapFilters, opts: { live?: LiveStor
     live,
     () => ({
       load: async (signal) => {
+        const t0 = performance.now();
         const body = await fetchMapPointsBody(pointsQueryParams(filters), signal);
+        const fetchMs = performance.now() - t0;
+        // read before the buffer is transferred to the worker (it is empty here afterwards)
+        const bytes = body.byteLength;
         const r = await client.load(body, filters.states);
+        if (typeof window !== 'undefined') {
+          window.dispatchEvent(new CustomEvent(MAP_LOADED_EVENT, { detail: { count: r.count, bytes, fetchMs, parseMs: r.parseMs } }));
+        }
         return { seq: r.seq };
       },
       apply: (data, events) => {
