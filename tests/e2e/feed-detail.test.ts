@@ -107,7 +107,8 @@ describe('live feed → report detail, end to end', () => {
     const operator = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     try {
       await operator.goto(`${server.url}/wall?views=feed&rotate=0`);
-      await operator.evaluate((token) => sessionStorage.setItem('paht.operatorToken', token), server.operatorToken);
+      // what the header's operator sign-in stores (lib/session)
+      await operator.evaluate((token) => localStorage.setItem('paht.operatorToken', token), server.operatorToken);
       await operator.goto(`${server.url}/wall?views=feed&rotate=0&report=${id}`);
       const dialog = operator.getByRole('dialog', { name: /Nắp hố ga bị mất/ });
       await dialog.getByTestId('detail-reporter').waitFor({ timeout: 5000 });

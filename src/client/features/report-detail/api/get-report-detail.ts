@@ -1,13 +1,11 @@
 import { reportDetailResponse } from '../../../../shared/contract/api';
 import type { ReportDetailResponse } from '../../../../shared/contract/api';
 import { fetchJson } from '../../../lib/api/http';
-import { operatorToken } from './operator-token';
 
-/** One report with its whole event log; the reporter's identity only when this viewer is an operator. */
+/**
+ * One report with its whole event log. The reporter's name and phone come only when this browser is signed in
+ * as an operator (lib/session adds the token to every request); nobody else ever receives them.
+ */
 export function getReportDetail(id: number, signal?: AbortSignal): Promise<ReportDetailResponse> {
-  const token = operatorToken();
-  return fetchJson(`/api/v1/reports/${id}`, reportDetailResponse, {
-    signal,
-    ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
-  });
+  return fetchJson(`/api/v1/reports/${id}`, reportDetailResponse, { signal });
 }

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,10 +6,13 @@ import { MOCK_OPERATOR_TOKEN } from '../../../../../mocks/handlers';
 import { I18nProvider } from '../../../lib/i18n/i18n-context';
 import { live } from '../../../lib/live/live-client';
 import { newReportInput, setupMockApi } from '../../../test/mock-api';
-import { OPERATOR_TOKEN_KEY } from '../api/operator-token';
+import { setOperatorToken } from '../../../lib/session/session-store';
 import { ReportDetailDrawer } from './report-detail-drawer';
 
 const mock = setupMockApi();
+/** How long a pushed event may take to reach the screen here (a loaded CI machine, not the product's budget). */
+const STREAM_MS = 10_000;
+configure({ asyncUtilTimeout: STREAM_MS });
 
 /** What the API received for each detail request: did it carry credentials? */
 const detailAuth: (string | null)[] = [];
@@ -18,8 +21,7 @@ mock.server.events.on('request:start', ({ request }) => {
 });
 
 afterEach(() => {
-  sessionStorage.clear();
-  localStorage.clear();
+  setOperatorToken(null);
   detailAuth.length = 0;
 });
 
@@ -67,7 +69,7 @@ async function openDrawer(id: number, onClose?: () => void) {
   return dialog;
 }
 
-describe('report detail drawer', () => {
+describe('report detail drawer', { timeout: 30_000 }, () => {
   it('shows the timeline with who/when and the SLA rule that produced the due date, with a working-time countdown', async () => {
     const { id, externalId } = createReport();
     const agency = mock.store.meta().agencies[5];
@@ -85,6 +87,9 @@ describe('report detail drawer', () => {
 
     const dialog = await openDrawer(id);
     await within(dialog).findByText('Xe tải đổ trộm phế thải xây dựng bên bờ sông Hương', { exact: false });
+    // unit and category names come from the reference data, which may arrive after the report
+    await within(dialog).findAllByText(agency?.name ?? '-', { exact: false });
+    await vi.waitFor(() => expect(within(dialog).getByTestId('detail-sla').textContent).not.toContain(category()?.id ?? '-'), { timeout: STREAM_MS });
     const timeline = within(dialog).getByRole('region', { name: 'Diễn biến xử lý' });
     const entries = within(timeline).getAllByRole('listitem');
     expect(entries.map((e) => e.getAttribute('data-type'))).toEqual(detail?.events.map((e) => e.type));
@@ -106,11 +111,11 @@ describe('report detail drawer', () => {
     await within(dialog).findByRole('region', { name: 'Diễn biến xử lý' });
     // the page around the drawer (KPI header, feed, map) has started the stream from its snapshot
     live.start(mock.store.latestSeq());
-    await vi.waitFor(() => expect(live.getState().status).toBe('live'));
+    await vi.waitFor(() => expect(live.getState().status).toBe('live'), { timeout: STREAM_MS });
     mock.store.ingest([
       { sourceEventId: `${externalId}-rej`, externalId, type: 'rejected', at: new Date().toISOString(), reason: 'Trùng với phản ánh đã có' },
     ] as never);
-    await within(dialog).findByText('Lý do: Trùng với phản ánh đã có', {}, { timeout: 4000 });
+    await within(dialog).findByText('Lý do: Trùng với phản ánh đã có', {}, { timeout: STREAM_MS });
     expect(within(dialog).getByText('Vừa cập nhật')).toBeTruthy();
   });
 
@@ -125,7 +130,8 @@ describe('report detail drawer', () => {
   });
 
   it('shows name and phone to an operator (the request carries the operator token)', async () => {
-    sessionStorage.setItem(OPERATOR_TOKEN_KEY, MOCK_OPERATOR_TOKEN);
+    // signed in through the header's operator sign-in (lib/session)
+    setOperatorToken(MOCK_OPERATOR_TOKEN);
     const { id } = createReport();
     const dialog = await openDrawer(id);
     const who = await within(dialog).findByTestId('detail-reporter');

@@ -7,8 +7,8 @@ import { ApiRequestError } from '../../../lib/api/api-error';
 import { useMeta } from '../../../lib/api/get-meta';
 import type { I18n } from '../../../lib/i18n/i18n-context';
 import { useI18n } from '../../../lib/i18n/i18n-context';
+import { useOperatorToken } from '../../../lib/session/use-session';
 import { useNow } from '../../../lib/time/use-now';
-import { operatorToken } from '../api/operator-token';
 import { useReportDetail } from '../hooks/use-report-detail';
 import { countdownTo } from '../model/countdown';
 import { detailMeta } from '../model/detail-meta';
@@ -194,7 +194,7 @@ function DetailContent({ report: r, liveUpdatedAt }: { report: ReportDetailRespo
   const [opened, setOpened] = useState({ id: r.id, seq: r.lastSeq });
   if (opened.id !== r.id) setOpened({ id: r.id, seq: r.lastSeq });
   const highlightAfter = liveUpdatedAt !== null && opened.id === r.id ? opened.seq : null;
-  const operator = operatorToken() !== null;
+  const operator = useOperatorToken() !== null;
 
   return (
     <>
