@@ -70,28 +70,37 @@ function checkQuarter(quarter: string, now: Date): void {
   if (quarter < EARLIEST_QUARTER) throw new RankingRefusal(404, 'quarter_out_of_range', `quarters start at ${EARLIEST_QUARTER}`);
 }
 
+/** A running quarter's table may be this old (by the injected clock) before it is computed again. */
+export const PROVISIONAL_MAX_AGE_MS = 60_000;
+
 /**
  * Memoises computations. An ended quarter reads only events dated before its end, so a cached table stays valid
  * while every event appended since is dated after that end (the usual case: new events are about now); a
- * back-dated event invalidates it. The running quarter is recomputed whenever the log or the instant changes.
+ * back-dated event invalidates it. The running quarter's table is reused for up to PROVISIONAL_MAX_AGE_MS of
+ * clock time (its `asOf` says when it was computed); with the clock standing still (tests), only while the log
+ * is unchanged.
  */
 export function createRankingCache(max = 16) {
-  const entries = new Map<string, { seq: number; value: QuarterComputation }>();
+  const entries = new Map<string, { seq: number; asOf: number; value: QuarterComputation }>();
   return {
     get(src: RankingSource, key: string, asOf: number, past: boolean, make: () => QuarterComputation): QuarterComputation {
       const seq = src.latestSeq();
       const hit = entries.get(key);
       if (hit) {
-        if (hit.seq === seq) return hit.value;
-        const earliest = past ? src.earliestAtAfter(hit.seq) : null;
-        if (earliest !== null && Date.parse(earliest) >= asOf) {
-          hit.seq = seq;
+        if (hit.seq === seq && hit.asOf === asOf) return hit.value;
+        if (past) {
+          const earliest = src.earliestAtAfter(hit.seq);
+          if (earliest !== null && Date.parse(earliest) >= asOf) {
+            hit.seq = seq;
+            return hit.value;
+          }
+        } else if (asOf > hit.asOf && asOf - hit.asOf < PROVISIONAL_MAX_AGE_MS) {
           return hit.value;
         }
         entries.delete(key);
       }
       const value = make();
-      entries.set(key, { seq, value });
+      entries.set(key, { seq, asOf, value });
       if (entries.size > max) entries.delete(entries.keys().next().value as string);
       return value;
     },
@@ -110,8 +119,9 @@ function compute(
   const w = windowOf(quarter, now);
   const make = () => computeQuarter({ quarter, now, eventsByReport: src.eventsForWindow(w), agencies: src.agencies(), config, previous: previous?.ranks ?? null });
   if (!cache) return make();
-  const key = `${quarter}|${w.asOf}|${JSON.stringify(config)}|${previous?.from ?? '-'}`;
-  return cache.get(src, key, w.asOf, w.asOf === w.to, make);
+  const past = w.asOf === w.to;
+  const key = `${quarter}|${past ? 'ended' : 'running'}|${JSON.stringify(config)}|${previous?.from ?? '-'}`;
+  return cache.get(src, key, w.asOf, past, make);
 }
 
 /** Ranks of the previous quarter: its finalised snapshot when there is one, else computed now. */
