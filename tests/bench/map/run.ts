@@ -78,6 +78,7 @@ interface Figures {
   indexBuildMs: number;
   rebuildP95Ms: number;
   parseMs: number;
+  fetchMs: number;
   payloadBytes: number;
   frameP50: number;
   frameP95: number;
@@ -222,6 +223,7 @@ async function measure(name: string, url: string, mapSelector: string, ingestTim
       indexBuildMs: b.built.find((x) => x.reason === 'load')?.ms ?? NaN,
       rebuildP95Ms: pct(rebuilds, 95),
       parseMs: b.loaded[0]?.parseMs ?? NaN,
+      fetchMs: b.loaded[0]?.fetchMs ?? NaN,
       payloadBytes: b.loaded[0]?.bytes ?? NaN,
       frameP50: pct(b.frames, 50),
       frameP95: pct(b.frames, 95),
@@ -338,6 +340,7 @@ function report(ours: Figures, base: Figures) {
     ['time to a clustered map (navigation → indexed)', 'loadMs', 'ms'],
     ['snapshot JSON size', 'payloadBytes', 'B'],
     ['snapshot bytes on the wire (gzip)', 'transferBytes', 'B'],
+    ['snapshot fetch (request → bytes)', 'fetchMs', 'ms'],
     ['snapshot parse + validate', 'parseMs', 'ms'],
     ['index build (worker supercluster / markercluster)', 'indexBuildMs', 'ms', 'target < 1000'],
     ['rebuild while streaming p95', 'rebuildP95Ms', 'ms'],

@@ -1,4 +1,4 @@
-import { decodeMapPoints, mapPointsResponse } from '../../../../shared/contract/map';
+import { decodeMapPoints, parseMapPoints } from '../../../../shared/contract/map';
 import { createClusterEngine } from './cluster-engine';
 import type { EngineOptions } from './cluster-engine';
 import type { BuiltInfo, FromWorker, ToWorker } from './protocol';
@@ -72,7 +72,7 @@ export function createEngineHost(post: (msg: FromWorker, transfer?: Transferable
         const t0 = performance.now();
         try {
           const json: unknown = JSON.parse(new TextDecoder().decode(msg.body));
-          const res = mapPointsResponse.parse(json);
+          const res = parseMapPoints(json);
           const points = decodeMapPoints(res);
           engine.setMask(msg.mask);
           engine.load(points, now());
