@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { Hotspot, HotspotsResponse } from '../../../../shared/contract/hotspots';
+import type { Ward } from '../../../../shared/contract/meta';
 import { describeError } from '../../../lib/api/describe-error';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { useElementWidth } from '../hooks/use-element-width';
 import type { OnDrill } from '../model/drill';
-import { bboxAround, bboxOf, DISTRICT_SHAPES, fitProjection, polygonsPath, PROVINCE_BBOX } from '../model/geo-svg';
+import { bboxAround, bboxOf, DISTRICT_SHAPES, fitProjection, polygonsPath, PROVINCE_BBOX, type BBox } from '../model/geo-svg';
 import { MIN_COUNTS, RADII, WINDOWS } from '../model/stats-params';
 
 interface Props {
@@ -16,11 +17,13 @@ interface Props {
   onParams: (p: { radius?: number; minCount?: number; windowDays?: number }) => void;
   categoryName: (id: string) => string;
   districtName: (code: string | null) => string | null;
+  /** ward points, drawn with their names for orientation (there are no map tiles) */
+  wards: readonly Ward[];
   onDrill: OnDrill;
 }
 
 /** Repeat hotspots on a map (SVG over the district boundaries) and as a list; each drills down to its reports. */
-export function HotspotsPanel({ data, error, radius, minCount, windowDays, onParams, categoryName, districtName, onDrill }: Props) {
+export function HotspotsPanel({ data, error, radius, minCount, windowDays, onParams, categoryName, districtName, wards, onDrill }: Props) {
   const { t, fmt } = useI18n();
   const [selected, setSelected] = useState<string | null>(null);
   const items = useMemo(() => data?.items ?? [], [data]);
@@ -65,7 +68,7 @@ export function HotspotsPanel({ data, error, radius, minCount, windowDays, onPar
         </p>
       )}
       <div className="lstats-hot__body">
-        <HotspotMap items={items} focus={focus} onSelect={setSelected} categoryName={categoryName} />
+        <HotspotMap items={items} focus={focus} onSelect={setSelected} categoryName={categoryName} wards={wards} />
         <div className="lstats-hot__list">
           {data && items.length === 0 ? (
             <p className="lstats-empty">{t('stats.hotspots.none')}</p>
@@ -78,8 +81,9 @@ export function HotspotsPanel({ data, error, radius, minCount, windowDays, onPar
                   <th scope="col" className="lstats-table__num">
                     {t('stats.hotspots.col.count')}
                   </th>
-                  <th scope="col">{t('stats.hotspots.col.first')}</th>
-                  <th scope="col">{t('stats.hotspots.col.last')}</th>
+                  <th scope="col">
+                    {t('stats.hotspots.col.first')} – {t('stats.hotspots.col.last').toLowerCase()}
+                  </th>
                   <th scope="col" className="lstats-table__num">
                     {t('stats.hotspots.col.recurrences')}
                   </th>
@@ -105,8 +109,11 @@ export function HotspotsPanel({ data, error, radius, minCount, windowDays, onPar
                         {fmt.number(h.count)}
                       </button>
                     </td>
-                    <td>{fmt.date(h.firstAt)}</td>
-                    <td>{fmt.date(h.lastAt)}</td>
+                    <td className="lstats-hot__dates">
+                      {fmt.date(h.firstAt)}
+                      <br />
+                      {fmt.date(h.lastAt)}
+                    </td>
                     <td className={`lstats-table__num${h.recurrences > 0 ? ' lstats-hot__recur' : ''}`}>{fmt.number(h.recurrences)}</td>
                     <td className="lstats-table__num">{fmt.number(h.open)}</td>
                   </tr>
@@ -125,12 +132,28 @@ export function HotspotsPanel({ data, error, radius, minCount, windowDays, onPar
   );
 }
 
-function HotspotMap({ items, focus, onSelect, categoryName }: { items: readonly Hotspot[]; focus: Hotspot | null; onSelect: (id: string | null) => void; categoryName: (id: string) => string }) {
+/** The overview takes in every district that holds a hotspot, so a lone hotspot still sits on a recognisable map. */
+function overviewBox(items: readonly Hotspot[]): BBox {
+  const own = bboxOf(items, 3000);
+  if (!own) return PROVINCE_BBOX;
+  const codes = new Set(items.map((h) => h.districtCode));
+  return DISTRICT_SHAPES.filter((d) => codes.has(d.code)).reduce<BBox>(
+    (b, d) => [Math.min(b[0], d.bbox[0]), Math.min(b[1], d.bbox[1]), Math.max(b[2], d.bbox[2]), Math.max(b[3], d.bbox[3])],
+    own,
+  );
+}
+
+/** ward labels stay readable: only when few enough fall in the view */
+const MAX_WARD_LABELS = 40;
+
+function HotspotMap({ items, focus, onSelect, categoryName, wards }: { items: readonly Hotspot[]; focus: Hotspot | null; onSelect: (id: string | null) => void; categoryName: (id: string) => string; wards: readonly Ward[] }) {
   const { t, fmt } = useI18n();
   const [ref, width] = useElementWidth<HTMLDivElement>(520);
   const height = Math.round(width * 0.8);
-  const bbox = focus ? bboxAround(focus.lat, focus.lng, Math.max(250, focus.extentMetres * 4)) : (bboxOf(items, 3000) ?? PROVINCE_BBOX);
+  const bbox = focus ? bboxAround(focus.lat, focus.lng, Math.max(400, focus.extentMetres * 4)) : overviewBox(items);
   const proj = fitProjection(bbox, width, height, 16);
+  const inView = wards.filter((w) => w.lng >= bbox[0] && w.lng <= bbox[2] && w.lat >= bbox[1] && w.lat <= bbox[3]);
+  const labels = inView.length <= MAX_WARD_LABELS ? inView : [];
   const maxCount = Math.max(1, ...items.map((h) => h.count));
   return (
     <div ref={ref} className="lstats-hot__map">
@@ -138,6 +161,14 @@ function HotspotMap({ items, focus, onSelect, categoryName }: { items: readonly 
         <rect width={width} height={height} className="lstats-hot__water" />
         {DISTRICT_SHAPES.map((d) => (
           <path key={d.code} d={polygonsPath(d.polygons, proj)} className="lstats-hot__land" fillRule="evenodd" />
+        ))}
+        {labels.map((w) => (
+          <g key={w.code} className="lstats-hot__ward" transform={`translate(${proj.x(w.lng).toFixed(1)},${proj.y(w.lat).toFixed(1)})`} aria-hidden="true">
+            <circle r={2} />
+            <text x={4} y={4}>
+              {w.name}
+            </text>
+          </g>
         ))}
         {items.map((h) => {
           const isFocus = focus?.id === h.id;

@@ -134,6 +134,7 @@ export function LeadershipStats({ onOpenReport, unitLink }: { onOpenReport?: (id
         onParams={(p) => update(p)}
         categoryName={(id) => names.categoryName(id, locale)}
         districtName={(code) => names.districtName(code)}
+        wards={meta?.wards ?? []}
         onDrill={setDrill}
       />
 
