@@ -133,5 +133,15 @@ describe('live map, end to end', () => {
     const total = shown.reduce((n, s) => n + Number(s.replace(/\D/g, '')), 0);
     expect(total).toBe(stats.districts.filter((d) => d.code !== null).reduce((n, d) => n + d.overdue, 0));
     await page.screenshot({ path: `${SCREENSHOTS}/map-choropleth-1920.png` });
+
+    // the keyboard list of the same view, in English
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'List' }).click();
+    await page.waitForSelector('[role="listbox"] [role="option"]');
+    const listed = Number(((await page.textContent('[data-testid="map-list-total"]')) ?? '').replace(/\D/g, ''));
+    expect(listed).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${SCREENSHOTS}/map-list-en-1920.png` });
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   });
 });

@@ -12,11 +12,12 @@ import { I18nProvider } from '../../../../src/client/lib/i18n/i18n-context';
 
 const params = new URLSearchParams(location.search);
 const size = { width: Number(params.get('w') ?? 900), height: Number(params.get('h') ?? 600) };
+const variant = params.get('variant') === 'wall' ? 'wall' : 'desk';
 
 function Page() {
   return (
-    <div style={size}>
-      <MapPanel filters={DEFAULT_FILTERS} choropleth="off" legend />
+    <div style={{ ...size, background: variant === 'wall' ? '#0b131d' : undefined }}>
+      <MapPanel filters={DEFAULT_FILTERS} choropleth="off" variant={variant} legend />
     </div>
   );
 }

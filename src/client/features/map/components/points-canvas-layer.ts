@@ -1,9 +1,12 @@
 import type L from 'leaflet';
-import { drawMarker, STATE_STYLE } from '../model/map-style';
+import { paintMarkers, STATE_STYLE, traceMarker } from '../model/map-style';
 import { MAP_STATES, STATE_COUNT } from '../model/map-state';
 import type { Override } from '../hooks/map-controller';
 import type { QueryResult } from '../worker/cluster-engine';
 import { CanvasOverlay } from './canvas-overlay';
+
+/** Single points are drawn state by state in this order: the urgent ones last, on top. */
+const POINT_ORDER = [4, 5, 1, 0, 2, 3];
 
 /** The order a cluster's ring is split in, clockwise from 12 o'clock: the urgent states first. */
 const RING_ORDER = [3, 2, 0, 1, 4, 5];
@@ -68,32 +71,41 @@ export class PointsCanvasLayer extends CanvasOverlay {
     const overrides = this.overrides();
     const geo = this.geometry.length >= r.n * 3 ? this.geometry : (this.geometry = new Float64Array(r.n * 3));
     const s = this.scale;
-    // single points first, then badges from the smallest up, so the biggest clusters stay readable on top
-    const order = Array.from({ length: r.n }, (_, i) => i).sort((a, b) => (r.count[a] ?? 0) - (r.count[b] ?? 0));
-    for (let pass = 0; pass < 2; pass++) {
-      for (const i of order) {
-        const isCluster = r.cluster[i] === 1;
-        if ((pass === 0) === isCluster) continue;
-        const p = this.toCanvas(map, r.lat[i] ?? 0, r.lng[i] ?? 0);
-        geo[i * 3] = p.x + this.topLeft.x;
-        geo[i * 3 + 1] = p.y + this.topLeft.y;
-        if (isCluster) {
-          const count = r.count[i] ?? 0;
-          const rad = clusterRadius(count, s);
-          geo[i * 3 + 2] = rad;
-          this.drawCluster(ctx, p.x, p.y, rad, count, r.mix.subarray(i * STATE_COUNT, (i + 1) * STATE_COUNT));
-        } else {
-          const o = overrides.get(r.id[i] ?? 0);
-          const state = o ? o.state : (r.state[i] ?? 1);
-          if (state < 0) {
-            geo[i * 3 + 2] = 0;
-            continue;
-          }
-          const style = STATE_STYLE[MAP_STATES[state] ?? 'handling'];
-          geo[i * 3 + 2] = Math.max(8, style.size * s + 3);
-          drawMarker(ctx, p.x, p.y, style, s);
-        }
+    // single points first, one path per state (one fill and one stroke for thousands of markers), the least
+    // urgent states underneath; then badges from the smallest up, so the biggest clusters stay readable on top
+    const byState: number[][] = MAP_STATES.map(() => []);
+    const clusters: number[] = [];
+    for (let i = 0; i < r.n; i++) {
+      const p = this.toCanvas(map, r.lat[i] ?? 0, r.lng[i] ?? 0);
+      geo[i * 3] = p.x + this.topLeft.x;
+      geo[i * 3 + 1] = p.y + this.topLeft.y;
+      if (r.cluster[i] === 1) {
+        clusters.push(i);
+        continue;
       }
+      const o = overrides.get(r.id[i] ?? 0);
+      const state = o ? o.state : (r.state[i] ?? 1);
+      if (state < 0) {
+        geo[i * 3 + 2] = 0;
+        continue;
+      }
+      geo[i * 3 + 2] = Math.max(8, STATE_STYLE[MAP_STATES[state] ?? 'handling'].size * s + 3);
+      byState[state]?.push(i);
+    }
+    for (const state of POINT_ORDER) {
+      const list = byState[state] ?? [];
+      if (list.length === 0) continue;
+      const style = STATE_STYLE[MAP_STATES[state] ?? 'handling'];
+      ctx.beginPath();
+      for (const i of list) traceMarker(ctx, (geo[i * 3] ?? 0) - this.topLeft.x, (geo[i * 3 + 1] ?? 0) - this.topLeft.y, style, s);
+      paintMarkers(ctx, style, s);
+    }
+    clusters.sort((a, b) => (r.count[a] ?? 0) - (r.count[b] ?? 0));
+    for (const i of clusters) {
+      const count = r.count[i] ?? 0;
+      const rad = clusterRadius(count, s);
+      geo[i * 3 + 2] = rad;
+      this.drawCluster(ctx, (geo[i * 3] ?? 0) - this.topLeft.x, (geo[i * 3 + 1] ?? 0) - this.topLeft.y, rad, count, r.mix.subarray(i * STATE_COUNT, (i + 1) * STATE_COUNT));
     }
     this.onDrawn?.(r);
   }

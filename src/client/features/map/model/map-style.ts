@@ -25,13 +25,13 @@ export const STATE_STYLE: Record<MapState, StateStyle> = {
   rejected: { color: '#6b6b6b', outline: '#ffffff', shape: 'cross', size: 3.5 },
 };
 
-/** Draws one state marker centred on (x, y). Shared by the canvas layer and the legend's swatches. */
-export function drawMarker(ctx: CanvasRenderingContext2D, x: number, y: number, style: StateStyle, scale = 1): void {
+/** Adds one state's shape at (x, y) to the current path (many markers of a state share one fill and stroke). */
+export function traceMarker(ctx: CanvasRenderingContext2D, x: number, y: number, style: StateStyle, scale = 1): void {
   const r = style.size * scale;
-  ctx.beginPath();
   switch (style.shape) {
     case 'circle':
     case 'dot':
+      ctx.moveTo(x + r, y);
       ctx.arc(x, y, r, 0, Math.PI * 2);
       break;
     case 'diamond':
@@ -56,21 +56,35 @@ export function drawMarker(ctx: CanvasRenderingContext2D, x: number, y: number, 
       ctx.lineTo(x + a, y + a);
       ctx.moveTo(x + a, y - a);
       ctx.lineTo(x - a, y + a);
-      ctx.lineCap = 'round';
-      ctx.lineWidth = 4 * scale;
-      ctx.strokeStyle = style.outline;
-      ctx.stroke();
-      ctx.lineWidth = 2 * scale;
-      ctx.strokeStyle = style.color;
-      ctx.stroke();
-      return;
+      break;
     }
+  }
+}
+
+/** Fills and outlines the path traced with traceMarker. */
+export function paintMarkers(ctx: CanvasRenderingContext2D, style: StateStyle, scale = 1): void {
+  if (style.shape === 'cross') {
+    ctx.lineCap = 'round';
+    ctx.lineWidth = 4 * scale;
+    ctx.strokeStyle = style.outline;
+    ctx.stroke();
+    ctx.lineWidth = 2 * scale;
+    ctx.strokeStyle = style.color;
+    ctx.stroke();
+    return;
   }
   ctx.fillStyle = style.color;
   ctx.fill();
   ctx.lineWidth = (style.shape === 'triangle' ? 2 : 1.5) * scale;
   ctx.strokeStyle = style.outline;
   ctx.stroke();
+}
+
+/** Draws one state marker centred on (x, y). */
+export function drawMarker(ctx: CanvasRenderingContext2D, x: number, y: number, style: StateStyle, scale = 1): void {
+  ctx.beginPath();
+  traceMarker(ctx, x, y, style, scale);
+  paintMarkers(ctx, style, scale);
 }
 
 /** Choropleth classes: sequential blue–purple (ColorBrewer BuPu, colour-blind safe), lightest = fewest. */
