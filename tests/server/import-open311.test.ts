@@ -96,6 +96,9 @@ describe('Open311 import into the store', () => {
       media: [{ url: 'http://city.gov.s3.amazonaws.com/requests/media/638344.jpg', kind: 'image' }],
     });
     expect(eventTypes(store, r344)).toEqual(['created', 'assigned', 'started', 'resolved']);
+    // no description: the service name is the title; otherwise the citizen's words are
+    expect(r344?.title).toBe('Sidewalk and Curb Issues');
+    expect(byId.get('open311:hue311:HUE-1001')?.title).toBe('Rác sinh hoạt để ven đường Trần Hưng Đạo hai ngày chưa thu gom, bốc mùi.');
     // open, no agency: stays with the centre
     expect(byId.get('open311:hue311:638349')).toMatchObject({ status: 'received', agencyId: null, receivedAt: '2024-04-19T14:37:38.000Z' });
     // "Cans left out 24x7" by service_code 001; "HEPCO" matches the unit's short name without a mapping line

@@ -282,7 +282,8 @@ export function mapOpen311Request(raw: unknown, ctx: MapContext): MapResult {
       agencyId: mappedAgency,
       unmappedAgency: mappedAgency === null ? agencyLabel : null,
       agencyLabel,
-      title: clip(serviceName ?? (firstLine || `Open311 #${requestId}`), 300),
+      // the citizen's own words say more than the service name (which the category already carries)
+      title: clip(firstLine || serviceName || `Open311 #${requestId}`, 150),
       description: clip(description, 10_000),
       address: clip(address0 ?? `${(lat as number).toFixed(5)}, ${(lng as number).toFixed(5)}`, 500),
       lat: lat as number,

@@ -102,7 +102,7 @@ export function createOpen311Importer(opts: Open311ImporterOptions) {
     summary.skipped.push({ id, reason });
   };
 
-  async function process(records: readonly unknown[]): Promise<void> {
+  async function processRecords(records: readonly unknown[]): Promise<void> {
     const now = clock();
     const latest = new Map<string, Open311Target>();
     for (const raw of records) {
@@ -180,16 +180,16 @@ export function createOpen311Importer(opts: Open311ImporterOptions) {
   };
 
   return {
-    process,
+    process: processRecords,
     summary: () => summary,
     /** a date range, window by window (the CLI) */
     async importRange(client: Open311Client, from: Date, to: Date): Promise<Open311Summary> {
-      addStats(await client.range(from, to, process));
+      addStats(await client.range(from, to, processRecords));
       return summary;
     },
     /** what changed since `after` (the poller) */
     async importUpdated(client: Open311Client, after: Date, before: Date): Promise<Open311Summary> {
-      addStats(await client.updatedSince(after, before, process));
+      addStats(await client.updatedSince(after, before, processRecords));
       return summary;
     },
   };
