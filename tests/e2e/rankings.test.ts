@@ -53,7 +53,7 @@ describe('quarterly emulation ranking, end to end', () => {
     const rows = await page.$$eval('.rk-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-agency')));
     expect(rows).toEqual(ranked.map((u) => u.agencyId));
     expect(await page.textContent('.rk-summary')).toContain('0,4 × Đúng hạn');
-    expect(await page.textContent('.rk-unranked h2')).toContain(`${r.units.length - ranked.length} đơn vị`);
+    expect(await page.textContent('.rk-unranked h3')).toContain(`${r.units.length - ranked.length} đơn vị`);
     await page.screenshot({ path: `${SCREENSHOTS}/rankings-1600x900.png` });
   });
 

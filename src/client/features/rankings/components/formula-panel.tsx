@@ -9,9 +9,9 @@ export function FormulaPanel({ ranking }: { ranking: RankingResponse }) {
   const total = scoreComponentKeys.reduce((s, k) => s + cfg.weights[k], 0);
   return (
     <section className="rk-formula" aria-labelledby="rk-formula-title">
-      <h2 id="rk-formula-title" className="rk-formula__title">
+      <h3 id="rk-formula-title" className="rk-formula__title">
         {t('rankings.formula.title')} <span className="rk-formula__version">{t('rankings.formula.version', ranking.formulaVersion)}</span>
-      </h2>
+      </h3>
       <p className="rk-formula__score">{t('rankings.formula.score')}</p>
       <dl className="rk-formula__list">
         {scoreComponentKeys.map((k) => (

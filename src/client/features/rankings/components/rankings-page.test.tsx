@@ -28,7 +28,7 @@ describe('rankings page', () => {
     expect(unranked.length).toBeGreaterThan(0);
     const { unmount } = page();
     const table = await screen.findByRole('table', {}, { timeout: 8000 });
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Xếp hạng thi đua Quý 3/2026');
+    expect(screen.getByRole('heading', { level: 2, name: /^Xếp hạng thi đua/ }).textContent).toBe('Xếp hạng thi đua Quý 3/2026');
     expect(screen.getByText('Chưa chốt')).toBeTruthy();
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.getAttribute('data-agency'))).toEqual(ranked.map((u) => u.agencyId));

@@ -69,9 +69,9 @@ function QuarterView({
     <section className="rk" aria-labelledby="rk-title">
       <header className="rk-head">
         <div className="rk-head__main">
-          <h1 id="rk-title" className="rk-title">
+          <h2 id="rk-title" className="rk-title">
             {t('rankings.title', label(quarter))}
-          </h1>
+          </h2>
           {r && <StateLine r={r} />}
           {r && <FormulaSummary ranking={r} />}
         </div>
@@ -175,7 +175,7 @@ function Units({ r, tab, unitHref }: { r: RankingResponse; tab: Tab; unitHref?: 
       )}
       {unranked.length > 0 && (
         <section className="rk-unranked" aria-labelledby="rk-unranked-title">
-          <h2 id="rk-unranked-title">{t('rankings.notRanked.title', fmt.number(unranked.length))}</h2>
+          <h3 id="rk-unranked-title">{t('rankings.notRanked.title', fmt.number(unranked.length))}</h3>
           <ul>
             {unranked.map((u) => (
               <li key={u.agencyId} data-agency={u.agencyId}>

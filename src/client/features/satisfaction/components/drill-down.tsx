@@ -19,7 +19,7 @@ export function DrillDown({ params, counts, onOpen, nameOf }: { params: Satisfac
   const [tab, setTab] = useState<Tab>('unsatisfied');
   return (
     <section className="sat-card sat-drill" aria-labelledby="sat-drill-title">
-      <h2 id="sat-drill-title">{t('satisfaction.drill.title')}</h2>
+      <h3 id="sat-drill-title">{t('satisfaction.drill.title')}</h3>
       <div className="sat-tabs" role="tablist">
         {(['unsatisfied', 'disputes'] as const).map((x) => (
           <button key={x} type="button" role="tab" aria-selected={tab === x} className="sat-tab" onClick={() => setTab(x)}>

@@ -24,7 +24,7 @@ export function UnitRatingsChart({ data }: { data: SatisfactionResponse }) {
   return (
     <figure className="sat-card sat-chart" aria-labelledby="sat-units-title">
       <figcaption>
-        <h2 id="sat-units-title">{t('satisfaction.chart.units')}</h2>
+        <h3 id="sat-units-title">{t('satisfaction.chart.units')}</h3>
         <p className="sat-muted">{t('satisfaction.chart.unitsDesc')}</p>
       </figcaption>
       <div ref={ref} data-testid="sat-unit-chart">
@@ -55,7 +55,7 @@ export function MonthlyTrendChart({ data }: { data: SatisfactionResponse }) {
   return (
     <figure className="sat-card sat-chart" aria-labelledby="sat-trend-title">
       <figcaption>
-        <h2 id="sat-trend-title">{t('satisfaction.chart.trend')}</h2>
+        <h3 id="sat-trend-title">{t('satisfaction.chart.trend')}</h3>
         <p className="sat-muted">{t('satisfaction.chart.trendDesc')}</p>
       </figcaption>
       <div ref={ref} data-testid="sat-trend-chart">

@@ -42,7 +42,7 @@ export function SatisfactionPage({ now = () => new Date(), onOpenReport }: Props
     <section className="sat" aria-labelledby="sat-title">
       <header className="sat-head">
         <div>
-          <h1 id="sat-title">{t('satisfaction.title')}</h1>
+          <h2 id="sat-title">{t('satisfaction.title')}</h2>
           <p className="sat-muted">{t('satisfaction.intro')}</p>
         </div>
         <div className="sat-controls">
