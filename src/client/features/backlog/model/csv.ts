@@ -3,14 +3,15 @@
  * every text field quoted, and text that a spreadsheet would run as a formula (starting with = + - @, tab or
  * CR) prefixed with an apostrophe. Numbers stay numbers.
  */
-export type CsvCell = string | number | null;
+import { neutraliseFormula } from '../../../../shared/domain/spreadsheet-safe';
 
-const FORMULA = /^[=+\-@\t\r]/;
+export type CsvCell = string | number | null;
 
 export function csvField(v: CsvCell): string {
   if (v === null) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  const safe = FORMULA.test(v) ? `'${v}` : v;
+  // the shared rule of every export (also after leading spaces, and the full-width = + - @)
+  const safe = neutraliseFormula(v);
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
