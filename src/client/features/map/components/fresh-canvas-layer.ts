@@ -72,6 +72,11 @@ export class FreshCanvasLayer extends CanvasOverlay {
       }
     }
     this.dirty = dirty;
+    // remember only what is still on this layer: a wall runs for days
+    if (this.announced.size > points.length) {
+      const current = new Set(points.map((f) => f.id));
+      for (const id of this.announced) if (!current.has(id)) this.announced.delete(id);
+    }
     if (firstDrawn.length > 0) {
       window.dispatchEvent(new CustomEvent<MapDrawnDetail>(MAP_DRAWN_EVENT, { detail: { ids: firstDrawn, at: Date.now() } }));
     }

@@ -105,7 +105,7 @@ function WithData(props: Required<Omit<MapPanelProps, 'onSelect'>> & Pick<MapPan
   const outer = useMapController();
   if (outer) return <Panel {...props} />;
   return (
-    <MapDataProvider filters={props.filters}>
+    <MapDataProvider filters={props.filters} radius={props.variant === 'wall' ? 88 : undefined}>
       <Panel {...props} />
     </MapDataProvider>
   );

@@ -76,7 +76,7 @@ function emitter() {
  * the viewport, new points still pulsing and in-place recolours waiting for the next index build. Views
  * subscribe to the part they draw; nothing re-renders per event.
  */
-export function createMapController(initial: MapFilters, opts: { live?: LiveStore; client?: ClusterClient } = {}) {
+export function createMapController(initial: MapFilters, opts: { live?: LiveStore; client?: ClusterClient; radius?: number } = {}) {
   const filters: MapFilters = { ...initial };
   const live = opts.live ?? defaultLive;
   const client = opts.client ?? createClusterClient();
@@ -162,7 +162,7 @@ export function createMapController(initial: MapFilters, opts: { live?: LiveStor
         const fetchMs = performance.now() - t0;
         // read before the buffer is transferred to the worker (it is empty here afterwards)
         const bytes = body.byteLength;
-        const r = await client.load(body, filters.states);
+        const r = await client.load(body, filters.states, opts.radius);
         if (typeof window !== 'undefined') {
           window.dispatchEvent(new CustomEvent(MAP_LOADED_EVENT, { detail: { count: r.count, bytes, fetchMs, parseMs: r.parseMs } }));
         }

@@ -11,11 +11,11 @@ const MapDataContext = createContext<MapController | null>(null);
  * One controller (worker + snapshot + stream) per data set: a new filter key starts a new one; a state-only
  * change is applied to the running worker (the index is rebuilt, nothing is downloaded again).
  */
-function useController(filters: MapFilters): MapController | null {
+function useController(filters: MapFilters, radius: number | undefined): MapController | null {
   const key = filtersKey(filters);
   const [controller, setController] = useState<MapController | null>(null);
   useEffect(() => {
-    const c = createMapController(filters);
+    const c = createMapController(filters, { radius });
     // the controller owns a worker and a stream subscription: it lives exactly as long as this effect
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setController(c);
@@ -29,8 +29,9 @@ function useController(filters: MapFilters): MapController | null {
   return controller;
 }
 
-export function MapDataProvider({ filters, children }: { filters: MapFilters; children: ReactNode }) {
-  const controller = useController(filters);
+/** `radius`: cluster radius in CSS px (default 64; the wall's larger badges need more room). */
+export function MapDataProvider({ filters, radius, children }: { filters: MapFilters; radius?: number; children: ReactNode }) {
+  const controller = useController(filters, radius);
   return <MapDataContext value={controller}>{children}</MapDataContext>;
 }
 

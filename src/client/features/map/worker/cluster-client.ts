@@ -6,7 +6,7 @@ import type { BuiltInfo, FromWorker, ToWorker } from './protocol';
 type Pending = { resolve: (msg: FromWorker) => void };
 
 export interface ClusterClient {
-  load(body: ArrayBuffer, mask: number): Promise<{ seq: number; count: number; parseMs: number }>;
+  load(body: ArrayBuffer, mask: number, radius?: number): Promise<{ seq: number; count: number; parseMs: number }>;
   /** returns the change id, reported back in BuiltInfo once a build includes it */
   changes(upserts: MapPoint[], removes: number[]): number;
   setMask(mask: number): void;
@@ -71,8 +71,8 @@ export function createClusterClient(): ClusterClient {
       return lastBuilt;
     },
     inWorker,
-    async load(body, mask) {
-      const res = await ask<'loaded'>({ type: 'load', req: ++req, body, mask }, [body]);
+    async load(body, mask, radius) {
+      const res = await ask<'loaded'>({ type: 'load', req: ++req, body, mask, radius }, [body]);
       if (res.error !== undefined) throw new Error(`map points: ${res.error}`);
       return { seq: res.seq, count: res.count, parseMs: res.parseMs };
     },

@@ -84,7 +84,7 @@ function oneHot(id: number, state: number): PointProps {
 }
 
 export function createClusterEngine(opts: EngineOptions = {}) {
-  const radius = opts.radius ?? 64;
+  let radius = opts.radius ?? 64;
   const maxZoom = opts.maxZoom ?? 16;
   const records = new Map<number, PointRecord>();
   let mask = ALL_STATES_MASK;
@@ -138,6 +138,13 @@ export function createClusterEngine(opts: EngineOptions = {}) {
     },
     remove(ids: readonly number[]): void {
       for (const id of ids) if (records.delete(id)) dirty = true;
+    },
+    /** Cluster radius in CSS pixels (bigger symbols on a wall need bigger clusters); applies at the next build. */
+    setRadius(r: number): void {
+      if (r > 0 && r !== radius) {
+        radius = r;
+        dirty = true;
+      }
     },
     setMask(m: number): void {
       if (m !== mask) {

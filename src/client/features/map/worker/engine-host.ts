@@ -75,6 +75,7 @@ export function createEngineHost(post: (msg: FromWorker, transfer?: Transferable
           const res = parseMapPoints(json);
           const points = decodeMapPoints(res);
           engine.setMask(msg.mask);
+          if (msg.radius !== undefined) engine.setRadius(msg.radius);
           engine.load(points, now());
           const parseMs = performance.now() - t0;
           loaded = true;

@@ -4,7 +4,7 @@ import type { Bbox, ListItem, QueryResult, Totals } from './cluster-engine';
 /** Main thread → worker. Requests with `req` are answered with the same `req`. */
 export type ToWorker =
   /** a snapshot body (the JSON of GET /api/v1/map/points) as bytes: parsed and validated off the main thread */
-  | { type: 'load'; req: number; body: ArrayBuffer; mask: number }
+  | { type: 'load'; req: number; body: ArrayBuffer; mask: number; radius?: number }
   | { type: 'changes'; upserts: MapPoint[]; removes: number[]; changeId: number }
   | { type: 'mask'; mask: number }
   | { type: 'query'; req: number; bbox: Bbox; zoom: number }
