@@ -146,6 +146,18 @@ describe('feed store', () => {
     expect(st.reports.get(1)?.lastSeq).toBe(4);
   });
 
+  it('starts over when a re-snapshot shows the server’s log went back (its store was replaced)', async () => {
+    const s = setup({ feed: { items: [2, 1].map((n) => event(n, report(n), 'created')), seq: 2 }, due: dueSet([], undefined, 2) });
+    await vi.waitFor(() => expect(s.store.getState().items).toHaveLength(2));
+    // the replaced store has one event; its report 1 is not the report 1 shown so far
+    const replaced = event(1, report(1, { title: 'Một phản ánh khác' }), 'created');
+    s.loadRecent.mockImplementation(() => Promise.resolve({ items: [replaced], seq: 1 }));
+    s.live.emit({ type: 'resync', seq: 1 });
+    await vi.waitFor(() => expect(s.store.getState().items.map((i) => i.seq)).toEqual([1]));
+    expect(s.store.getState().reports.get(1)?.title).toBe('Một phản ánh khác');
+    expect(s.store.getState().reports.has(2)).toBe(false);
+  });
+
   it('keeps at most FEED_CAP items however long it runs', async () => {
     const s = setup({ feed: { items: [], seq: 0 }, due: dueSet([], undefined, 0) });
     await vi.waitFor(() => expect(s.store.getState().loading).toBe(false));

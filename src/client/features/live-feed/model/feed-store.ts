@@ -148,6 +148,12 @@ export function createFeedStore(opts: FeedStoreOptions): FeedStore {
       emit();
       return;
     }
+    if (initialised && data.seq < maxSeq) {
+      // the server's log went back (its store was replaced; live:resync 'ahead_of_server'): what is shown belongs
+      // to reports that no longer exist there, whose ids may now be other reports' — start over from this snapshot
+      maxSeq = -1;
+      state = { ...state, items: [], reports: new Map() };
+    }
     const fresh = data.items.filter((e) => e.seq > maxSeq);
     const arrival = initialised && fresh.length > 0 ? state.lastArrival + 1 : state.lastArrival;
     const items = fresh.map((e) => eventItem(e, arrival)).sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
