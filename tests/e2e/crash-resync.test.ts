@@ -34,9 +34,10 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
+  // the server first: a browser that is slow to close must not leave it running
   await server?.stop();
   if (server) removeDir(server.dataDir);
+  await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 15_000))]);
 });
 
 const kpi = async (id: string) => Number(((await page.textContent(`[data-testid="kpi-${id}"]`)) ?? '').replace(/\D/g, ''));

@@ -111,9 +111,10 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
+  // the server first: a browser that is slow to close must not leave it running
   await server?.stop();
   if (server) removeDir(server.dataDir);
+  await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 15_000))]);
 });
 
 interface Visit {
