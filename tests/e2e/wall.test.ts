@@ -76,13 +76,18 @@ describe('wall screen, end to end', () => {
     const tabs = await page.locator('.wall-screen__playlist li').allTextContents();
     expect(tabs.length, 'the wall needs two existing views to rotate (feed and the map panel)').toBeGreaterThanOrEqual(2);
 
+    const changeFrom = (v: string | null) =>
+      page.waitForFunction((x) => document.querySelector('[data-testid="wall"]')?.getAttribute('data-view') !== x, v, { timeout: (ROTATE_S + 5) * 1000 });
     const first = await wallAttr('data-view');
     const seen = new Set([first]);
-    const t0 = Date.now();
-    await page.waitForFunction((v) => document.querySelector('[data-testid="wall"]')?.getAttribute('data-view') !== v, first, { timeout: (ROTATE_S + 3) * 1000 });
-    const waited = Date.now() - t0;
-    seen.add(await wallAttr('data-view'));
+    // the rotation clock started when the page loaded: time a whole interval, from one switch to the next
+    await changeFrom(first);
+    const second = await wallAttr('data-view');
+    seen.add(second);
     expect(seen.size).toBe(2);
+    const t0 = Date.now();
+    await changeFrom(second);
+    const waited = Date.now() - t0;
     expect(waited).toBeGreaterThan((ROTATE_S - 2) * 1000);
   });
 
@@ -138,9 +143,11 @@ describe('wall screen, end to end', () => {
 
     await server.restart();
     // the wall's socket backs off between attempts: this event lands while it is still disconnected
-    const statusAtIngest = await wallAttr('data-live-status');
+    const statusBefore = await wallAttr('data-live-status');
     const during = await ingest(created(2, 'Ngập nước sau mưa lớn tại đường Lê Duẩn', categoryId));
-    expect(statusAtIngest).not.toBe('live');
+    const statusAfter = await wallAttr('data-live-status');
+    expect([statusBefore, statusAfter]).not.toContain('live');
+    expect(await wallAttr('data-stale')).toBe('true');
 
     await page.waitForSelector('[data-testid="wall"][data-stale="false"][data-live-status="live"]', { timeout: 30_000 });
     const serverHead = await head();
