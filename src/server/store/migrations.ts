@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ROLLUP_MIGRATION } from './sqlite/rollup-schema';
 import { RANKINGS_MIGRATION } from './sqlite/rankings-schema';
+import { STATS_MIGRATION } from './sqlite/stats-schema';
 
 interface Migration {
   version: number;
@@ -72,6 +73,7 @@ const MIGRATIONS: readonly Migration[] = [
   },
   ROLLUP_MIGRATION,
   RANKINGS_MIGRATION,
+  STATS_MIGRATION,
 ];
 
 export function applyMigrations(db: Database.Database): number {

@@ -103,9 +103,9 @@ export function openSqliteStore(file: string): Store {
     ),
     insertReport: db.prepare(
       `INSERT INTO reports (id, external_id, status, category_id, agency_id, district_code, ward_code, received_at,
-         due_at, original_due_at, resolved_at, rating, rated_at, search_text, last_seq, doc)
+         due_at, original_due_at, resolved_at, rating, rated_at, search_text, last_seq, doc, lat, lng)
        VALUES (@id, @externalId, @status, @categoryId, @agencyId, @districtCode, @wardCode, @receivedAt,
-         @dueAt, @originalDueAt, @resolvedAt, @rating, @ratedAt, @searchText, @lastSeq, @doc)`,
+         @dueAt, @originalDueAt, @resolvedAt, @rating, @ratedAt, @searchText, @lastSeq, @doc, @lat, @lng)`,
     ),
     updateReport: db.prepare(
       `UPDATE reports SET status = @status, category_id = @categoryId, agency_id = @agencyId, district_code = @districtCode,
@@ -157,6 +157,9 @@ export function openSqliteStore(file: string): Store {
     ratedAt: ms(r.ratedAt),
     lastSeq: r.lastSeq,
     doc: JSON.stringify(r),
+    // the position is set at creation and never moves (only the insert writes it; migration 4, decision 0010)
+    lat: r.lat,
+    lng: r.lng,
   });
 
   const storedSource = (sourceEventId: string) => {

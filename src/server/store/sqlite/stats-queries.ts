@@ -32,6 +32,13 @@ const OFFSET_MS = VN_OFFSET_MINUTES * 60_000;
 const DAY_MS = 86_400_000;
 const QUALIFIED_SQL = `status IN (${qualifiedStatuses.map((s) => `'${s}'`).join(', ')})`;
 
+/**
+ * The received figures read the covering index of migration 4 (decision 0010). Named, because the planner's
+ * statistics can make a skip-scan of reports_category look cheaper, and that reads every row of the period
+ * (measured: 300 ms instead of 3 ms for 30 days at 220,000 reports a year).
+ */
+const RECEIVED_INDEX = 'INDEXED BY reports_stats_received';
+
 const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
 /** the SQL varies with the filters given; the number of shapes is small and bounded */
 function stmt(db: Db, sql: string): Database.Statement {
@@ -83,7 +90,7 @@ function figuresBy(db: Db, dims: StatsDimensions, from: number, to: number, now:
     db,
     `SELECT ${key} AS key, COUNT(*) AS received, COALESCE(SUM(${QUALIFIED_SQL}), 0) AS qualified,
        COALESCE(SUM(status = 'rejected'), 0) AS rejected
-     FROM reports WHERE ${f.where} AND received_at >= ? AND received_at < ?${by}`,
+     FROM reports ${RECEIVED_INDEX} WHERE ${f.where} AND received_at >= ? AND received_at < ?${by}`,
   ).all(...f.params, from, to) as (Grouped & { received: number; qualified: number; rejected: number })[];
   for (const r of received) {
     if (r.received === 0) continue;
@@ -157,12 +164,15 @@ export function statsBreakdown(db: Db, query: BreakdownQuery, now: Date): Breakd
       overdueNow: overdue.get(k) ?? 0,
     }));
     rows.sort((a, b) => b.received - a.received || b.overdueNow - a.overdueNow || (a.key ?? '\uffff').localeCompare(b.key ?? '\uffff'));
-    const total = { ...(figuresBy(db, query, from, to, now, null).get(null) ?? emptyFigures()), overdueNow: overdueBy(db, query, now, null).get(null) ?? 0 };
+    // every report has exactly one key (null included), so the total is the sum of the rows: no second pass
+    const total = { ...emptyFigures(), overdueNow: 0 };
+    for (const row of rows) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += row[k];
     return { seq: seqOf(db), asOf: now.toISOString(), from: new Date(from).toISOString(), to: new Date(to).toISOString(), by: query.by, rows, total };
   })();
 }
 
 const localDaySql = (column: string) => `((${column} + ${OFFSET_MS}) / ${DAY_MS})`;
+
 
 export function statsTimeseries(db: Db, query: TimeseriesQuery, now: Date): TimeseriesResponse {
   return db.transaction((): TimeseriesResponse => {
@@ -187,7 +197,7 @@ export function statsTimeseries(db: Db, query: TimeseriesQuery, now: Date): Time
     const perDay = (column: string, extra: string, extraParams: Param[]) =>
       stmt(
         db,
-        `SELECT ${localDaySql(column)} AS d, COUNT(*) AS n FROM reports
+        `SELECT ${localDaySql(column)} AS d, COUNT(*) AS n FROM reports ${column === 'received_at' ? RECEIVED_INDEX : ''}
          WHERE ${f.where} AND ${column} >= ? AND ${column} < ?${extra} GROUP BY d`,
       ).all(...f.params, from, to, ...extraParams) as { d: number; n: number }[];
     fold(perDay('received_at', '', []), 'received');
