@@ -16,6 +16,7 @@ import { VN_OFFSET_MINUTES } from '../../../shared/domain/calendar';
 import { bucketIndex, bucketStarts, chooseInterval, emptyFigures, previousPeriod } from '../../../shared/domain/stats';
 import { filterToSql, OVERDUE_SQL } from '../list-query';
 import { TIMELINESS_SQL, timelinessParams } from './stats-filter-sql';
+import { dailyFromRollups, figuresFromRollups, rollupsAnswer } from './stats-rollup';
 
 /*
  * Statistics from indexed queries on the reports projection: each figure is one COUNT over an index range
@@ -70,10 +71,13 @@ interface Grouped {
 }
 
 /**
- * The period figures, grouped by `group` (a column or expression; null = one group). Three index ranges:
- * received (received_at), resolved (resolved_at), rated (rated_at).
+ * The period figures, grouped by a dimension (null = one group): from the rollups for whole local days without
+ * ward or text filters, otherwise three index ranges — received (received_at), resolved (resolved_at), rated
+ * (rated_at).
  */
-function figuresBy(db: Db, dims: StatsDimensions, from: number, to: number, now: Date, group: string | null): Map<string | number | null, PeriodFigures> {
+function figuresBy(db: Db, dims: StatsDimensions, from: number, to: number, now: Date, dimension: BreakdownBy | null): Map<string | number | null, PeriodFigures> {
+  if (rollupsAnswer(dims, from, to)) return figuresFromRollups((sql) => stmt(db, sql), dimensionsOf(dims), from, to, now, dimension);
+  const group = dimension ? GROUP_COLUMN[dimension] : null;
   const f = filterToSql(dimensionsOf(dims), now);
   const key = group ?? 'NULL';
   const by = group ? ` GROUP BY ${group}` : '';
@@ -155,7 +159,7 @@ export function statsBreakdown(db: Db, query: BreakdownQuery, now: Date): Breakd
     const from = Date.parse(query.from);
     const to = Date.parse(query.to);
     const column = GROUP_COLUMN[query.by];
-    const figures = figuresBy(db, query, from, to, now, column);
+    const figures = figuresBy(db, query, from, to, now, query.by);
     const overdue = overdueBy(db, query, now, column);
     const keys = new Set([...figures.keys(), ...overdue.keys()]);
     const rows: BreakdownRow[] = [...keys].map((k) => ({
@@ -200,8 +204,14 @@ export function statsTimeseries(db: Db, query: TimeseriesQuery, now: Date): Time
         `SELECT ${localDaySql(column)} AS d, COUNT(*) AS n FROM reports ${column === 'received_at' ? RECEIVED_INDEX : ''}
          WHERE ${f.where} AND ${column} >= ? AND ${column} < ?${extra} GROUP BY d`,
       ).all(...f.params, from, to, ...extraParams) as { d: number; n: number }[];
-    fold(perDay('received_at', '', []), 'received');
-    fold(perDay('resolved_at', ` AND status = 'resolved'`, []), 'resolved');
+    if (rollupsAnswer(query, from, to)) {
+      const daily = dailyFromRollups((sql) => stmt(db, sql), dimensionsOf(query), from, to);
+      fold(daily.received, 'received');
+      fold(daily.resolved, 'resolved');
+    } else {
+      fold(perDay('received_at', '', []), 'received');
+      fold(perDay('resolved_at', ` AND status = 'resolved'`, []), 'resolved');
+    }
     fold(perDay('due_at', ` AND ${TIMELINESS_SQL} IN ('overdue', 'late')`, timelinessParams(now)), 'overdue');
     return {
       seq: seqOf(db),

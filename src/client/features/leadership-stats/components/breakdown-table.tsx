@@ -30,9 +30,10 @@ export function BreakdownTable({ data, nameOf, linkOf, dims, subtitle, onDrill, 
   const { from, to } = data;
 
   const cell = (row: BreakdownRow, col: Col, name: string) => {
-    const keyFilter: Record<string, string> = row.key === null ? {} : { [KEY_FIELD[data.by]]: row.key };
-    // a null key has no list filter: its figures are shown but do not drill down
-    const drillable = row.key !== null;
+    // reports still with the centre are `hasAgency=false`; a report without a district has no list filter, so
+    // that row's figures are shown but do not drill down
+    const keyFilter: Record<string, string> = row.key !== null ? { [KEY_FIELD[data.by]]: row.key } : data.by === 'agency' ? { hasAgency: 'false' } : {};
+    const drillable = row.key !== null || data.by === 'agency';
     const go = (label: string, filter: Record<string, string>) =>
       onDrill({ title: `${name} · ${label}`, subtitle, filter: { ...dims, ...filter, ...keyFilter } });
     const button = (text: string, label: string, filter: Record<string, string>) =>

@@ -98,12 +98,21 @@ export function DistrictMap({ data, metric, onMetric, dims, subtitle, onDrill }:
           {DISTRICT_SHAPES.map((d) => {
             const [lng, lat] = labelPoint(d);
             const v = metricValue(byCode.get(d.code), metric);
+            const x = proj.x(lng);
+            const y = proj.y(lat);
+            // a district too small on screen for its label (Huế city) gets it beside it, with a leader line
+            const small = proj.x(d.bbox[2]) - proj.x(d.bbox[0]) < 70;
+            const dx = small ? 46 : 0;
+            const dy = small ? -34 : 0;
             return (
-              <g key={d.code} className="lstats-map__label" transform={`translate(${proj.x(lng).toFixed(1)},${proj.y(lat).toFixed(1)})`} aria-hidden="true">
-                <text y={-4}>{d.shortName}</text>
-                <text y={13} className="lstats-map__label-value">
-                  {v === null ? '—' : show(v)}
-                </text>
+              <g key={d.code} className="lstats-map__label" aria-hidden="true">
+                {small && <line x1={x} y1={y} x2={x + dx - 6} y2={y + dy + 8} className="lstats-map__leader" />}
+                <g transform={`translate(${(x + dx).toFixed(1)},${(y + dy).toFixed(1)})`}>
+                  <text y={-4}>{d.shortName}</text>
+                  <text y={13} className="lstats-map__label-value">
+                    {v === null ? '—' : show(v)}
+                  </text>
+                </g>
               </g>
             );
           })}
