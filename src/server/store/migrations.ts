@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ROLLUP_MIGRATION } from './sqlite/rollup-schema';
+import { ROLLUP_MIGRATION, ROLLUP_MONTHLY_MIGRATION } from './sqlite/rollup-schema';
 import { RANKINGS_MIGRATION } from './sqlite/rankings-schema';
 import { STATS_MIGRATION } from './sqlite/stats-schema';
 
@@ -74,6 +74,7 @@ const MIGRATIONS: readonly Migration[] = [
   ROLLUP_MIGRATION,
   RANKINGS_MIGRATION,
   STATS_MIGRATION,
+  ROLLUP_MONTHLY_MIGRATION,
 ];
 
 export function applyMigrations(db: Database.Database): number {

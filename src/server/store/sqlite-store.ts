@@ -233,7 +233,11 @@ export function openSqliteStore(file: string): Store {
       page.where += ' AND (received_at < ? OR (received_at = ? AND id < ?))';
       page.params.push(c.receivedAt, c.receivedAt, c.id);
     }
-    const rows = cached(`SELECT id, received_at, doc FROM reports WHERE ${page.where} ORDER BY received_at DESC, id DESC LIMIT ?`).all(
+    // the page's ids first, then only their documents: a filter matching many reports (drill-downs) must not
+    // drag every matching document through the sort
+    const rows = cached(
+      `SELECT id, received_at, doc FROM reports WHERE id IN (SELECT id FROM reports WHERE ${page.where} ORDER BY received_at DESC, id DESC LIMIT ?) ORDER BY received_at DESC, id DESC`,
+    ).all(
       ...page.params,
       limit + 1,
     ) as { id: number; received_at: number; doc: string }[];

@@ -15,6 +15,15 @@ export const localDayOfMs = (ms: number): number => Math.floor((ms + OFFSET_MS) 
 /** The instant a local day number begins (00:00 +07:00). */
 export const dayStartMs = (day: number): number => day * DAY_MS - OFFSET_MS;
 
+/** Month index (year × 12 + month − 1) of a local day number (its UTC date is the local date). */
+export function monthOfDay(day: number): number {
+  const d = new Date(day * DAY_MS);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** The local day number a month index begins on. */
+export const monthStartDay = (month: number): number => Math.round(Date.UTC(Math.floor(month / 12), month % 12, 1) / DAY_MS);
+
 export type BucketInput = Pick<Report, 'status' | 'dueAt' | 'originalDueAt' | 'resolvedAt'>;
 
 const isOpen = (r: Pick<Report, 'status'>) => openStatuses.includes(r.status);

@@ -3,7 +3,7 @@ import type { AgencyStatsQuery, AgencyStatsResponse } from '../../../shared/cont
 import { ageingBuckets } from '../../../shared/contract/backlog-filter';
 import type { Agency } from '../../../shared/contract/meta';
 import { ROLLUP_COUNTERS } from '../../../shared/domain/rollup';
-import { AGEING_LIMITS, ageingFloorMs, dueSoonLimitMs, localDayOfMs } from '../../../shared/domain/rollup-buckets';
+import { AGEING_LIMITS, ageingFloorMs, dueSoonLimitMs, localDayOfMs, monthOfDay, monthStartDay } from '../../../shared/domain/rollup-buckets';
 import {
   addCurrent,
   addHistogram,
@@ -16,6 +16,15 @@ import {
 } from '../../../shared/domain/rollup-stats';
 import { OPEN_SQL } from './backlog-filter-sql';
 import { ROLLUP_COUNTER_COLUMNS } from './rollup-schema';
+
+/** [fromDay, toDay) as daily edges around whole calendar months (months: [first, end) month indexes, or null). */
+export function splitByMonths(fromDay: number, toDay: number): { days: [number, number][]; months: [number, number] | null } {
+  const m0 = monthOfDay(fromDay);
+  const first = monthStartDay(m0) === fromDay ? m0 : m0 + 1;
+  const end = monthOfDay(toDay);
+  if (first >= end) return { days: [[fromDay, toDay]], months: null };
+  return { days: [[fromDay, monthStartDay(first)], [monthStartDay(end), toDay]], months: [first, end] };
+}
 
 /** Units the query selects (null: no unit filter, i.e. every unit and the centre's row). */
 export function selectedAgencies(agencies: readonly Agency[], q: Pick<AgencyStatsQuery, 'agencyId' | 'agencyIds' | 'agencyKind'>): Agency[] | null {
@@ -43,11 +52,6 @@ export function createAgencyStats(db: Database.Database, agencies: readonly Agen
     return s;
   };
   const sums = ROLLUP_COUNTER_COLUMNS.map((c) => `SUM(${c})`).join(', ');
-  // ageing bucket of an overdue row by due_at ranges: the floors are parameters, most overdue first
-  const ageingCase = `CASE ${AGEING_LIMITS.slice(0, -1)
-    .map((l) => `WHEN due_at >= ? THEN '${l.bucket}'`)
-    .join(' ')} ELSE '16+' END`;
-
   return db.transaction((query: AgencyStatsQuery, now: Date): AgencyStatsResponse => {
     const period = statsPeriod(query, now);
     const selected = selectedAgencies(agencies, query);
@@ -63,7 +67,8 @@ export function createAgencyStats(db: Database.Database, agencies: readonly Agen
       const list = ids.length > 0 ? ids.map(() => '?').join(', ') : 'NULL';
       rollupWhere.push(`agency_id IN (${list})`);
       rollupParams.push(...ids);
-      reportWhere.push(`agency_id IN (${list})`);
+      // `+`: the planner must not trade the open-reports range for each unit's whole history (agency index)
+      reportWhere.push(`+agency_id IN (${list})`);
       reportParams.push(...ids);
     }
     for (const [col, v] of [
@@ -73,43 +78,72 @@ export function createAgencyStats(db: Database.Database, agencies: readonly Agen
       if (v === undefined) continue;
       rollupWhere.push(`${col} = ?`);
       rollupParams.push(v);
-      reportWhere.push(`${col} = ?`);
+      reportWhere.push(`+${col} = ?`);
       reportParams.push(v);
     }
     const table = fine ? 'rollup_daily' : 'rollup_agency_daily';
     const handling = fine ? 'rollup_handling' : 'rollup_agency_handling';
     const extra = rollupWhere.length ? ` AND ${rollupWhere.join(' AND ')}` : '';
 
-    const periodRows = cached(`SELECT agency_id, ${sums} FROM ${table} WHERE day >= ? AND day < ?${extra} GROUP BY agency_id`)
-      .raw()
-      .all(period.fromDay, period.toDay, ...rollupParams) as [string, ...number[]][];
-    const histRows = cached(`SELECT agency_id, working_days, SUM(n) FROM ${handling} WHERE day >= ? AND day < ?${extra} GROUP BY agency_id, working_days`)
-      .raw()
-      .all(period.fromDay, period.toDay, ...rollupParams) as [string, number, number][];
+    // the period as daily edges and whole months (the unit × month tables: a year reads 12 rows per unit)
+    const ranges = fine ? { days: [[period.fromDay, period.toDay] as [number, number]], months: null } : splitByMonths(period.fromDay, period.toDay);
+    const periodRows: [string, ...number[]][] = [];
+    const histRows: [string, number, number][] = [];
+    for (const [a, b] of ranges.days) {
+      if (b <= a) continue;
+      periodRows.push(...(cached(`SELECT agency_id, ${sums} FROM ${table} WHERE day >= ? AND day < ?${extra} GROUP BY agency_id`).raw().all(a, b, ...rollupParams) as [string, ...number[]][]));
+      histRows.push(
+        ...(cached(`SELECT agency_id, working_days, SUM(n) FROM ${handling} WHERE day >= ? AND day < ?${extra} GROUP BY agency_id, working_days`)
+          .raw()
+          .all(a, b, ...rollupParams) as [string, number, number][]),
+      );
+    }
+    if (ranges.months) {
+      const [a, b] = ranges.months;
+      periodRows.push(...(cached(`SELECT agency_id, ${sums} FROM rollup_agency_monthly WHERE month >= ? AND month < ?${extra} GROUP BY agency_id`).raw().all(a, b, ...rollupParams) as [string, ...number[]][]));
+      histRows.push(
+        ...(cached(`SELECT agency_id, working_days, SUM(n) FROM rollup_agency_handling_monthly WHERE month >= ? AND month < ?${extra} GROUP BY agency_id, working_days`)
+          .raw()
+          .all(a, b, ...rollupParams) as [string, number, number][]),
+      );
+    }
 
     const t = now.getTime();
+    // one pass over the open reports, grouped by unit, status class and deadline class (a handful of groups per
+    // unit); the floors turn "working days past due" into due_at ranges (shared/domain/rollup-buckets)
     const floors = AGEING_LIMITS.slice(0, -1).map((l) => ageingFloorMs(l.maxDays, now));
+    const deadlineClass = `CASE WHEN due_at IS NULL OR due_at > ? THEN 0 WHEN due_at >= ? THEN 1 ${floors.map((_, i) => `WHEN due_at >= ? THEN ${i + 2}`).join(' ')} ELSE ${floors.length + 2} END`;
     const currentRows = cached(
-      `SELECT COALESCE(agency_id, '') AS a, COUNT(*), SUM(status = 'in_progress'),
-         SUM(due_at IS NOT NULL AND due_at >= ? AND due_at <= ?), SUM(due_at IS NOT NULL AND due_at < ?),
-         ${ageingBuckets.map((b) => `SUM(due_at IS NOT NULL AND due_at < ? AND (${ageingCase}) = '${b}')`).join(', ')}
-       FROM reports WHERE ${reportWhere.join(' AND ')} GROUP BY agency_id`,
+      `SELECT COALESCE(agency_id, '') AS a, status = 'in_progress' AS p, ${deadlineClass} AS d, COUNT(*)
+       FROM reports WHERE ${reportWhere.join(' AND ')} GROUP BY a, p, d`,
     )
       .raw()
-      .all(t, dueSoonLimitMs(now), t, ...ageingBuckets.flatMap(() => [t, ...floors]), ...reportParams) as [string, ...number[]][];
+      .all(dueSoonLimitMs(now), t, ...floors, ...reportParams) as [string, number, number, number][];
 
-    const sumsBy = new Map<string, number[]>(periodRows.map(([a, ...v]) => [a, v.map((x) => x ?? 0)]));
+    const sumsBy = new Map<string, number[]>();
+    for (const [a, ...v] of periodRows) {
+      const cur = sumsBy.get(a);
+      if (cur) addSums(cur, v.map((x) => x ?? 0));
+      else sumsBy.set(a, v.map((x) => x ?? 0));
+    }
     const histBy = new Map<string, Map<number, number>>();
     for (const [a, wd, n] of histRows) {
       let h = histBy.get(a);
       if (!h) histBy.set(a, (h = new Map()));
-      h.set(wd, n);
+      h.set(wd, (h.get(wd) ?? 0) + n);
     }
     const currentBy = new Map<string, CurrentCounts>();
-    for (const [a, open = 0, inProgress = 0, dueSoon = 0, overdue = 0, ...ageing] of currentRows) {
-      const c: CurrentCounts = { open, inProgress, dueSoon, overdue, ageing: emptyCurrent().ageing };
-      ageingBuckets.forEach((b, i) => (c.ageing[b] = ageing[i] ?? 0));
-      currentBy.set(a, c);
+    for (const [a, inProgress, d, n] of currentRows) {
+      let c = currentBy.get(a);
+      if (!c) currentBy.set(a, (c = emptyCurrent()));
+      c.open += n;
+      if (inProgress) c.inProgress += n;
+      if (d === 1) c.dueSoon += n;
+      if (d >= 2) {
+        c.overdue += n;
+        const bucket = ageingBuckets[d - 2];
+        if (bucket) c.ageing[bucket] += n;
+      }
     }
 
     const rowIds = [...(selected ?? agencies).map((a) => a.id), ...(selected === null ? [''] : [])];
@@ -128,7 +162,14 @@ export function createAgencyStats(db: Database.Database, agencies: readonly Agen
 
     // past days from the counters; today (if in the period) is the live count
     const lastPast = Math.min(period.toDay, localDayOfMs(t));
-    const before = cached(`SELECT COALESCE(SUM(overdue_net), 0) FROM ${table} WHERE day < ?${extra}`).pluck().get(period.fromDay, ...rollupParams) as number;
+    // everything before the period: whole months from the monthly table, the rest of the first month by day
+    const firstMonth = monthOfDay(period.fromDay);
+    const before = fine
+      ? (cached(`SELECT COALESCE(SUM(overdue_net), 0) FROM ${table} WHERE day < ?${extra}`).pluck().get(period.fromDay, ...rollupParams) as number)
+      : (cached(`SELECT COALESCE(SUM(overdue_net), 0) FROM rollup_agency_monthly WHERE month < ?${extra}`).pluck().get(firstMonth, ...rollupParams) as number) +
+        (cached(`SELECT COALESCE(SUM(overdue_net), 0) FROM ${table} WHERE day >= ? AND day < ?${extra}`)
+          .pluck()
+          .get(monthStartDay(firstMonth), period.fromDay, ...rollupParams) as number);
     const byDay = new Map<number, number>(
       lastPast > period.fromDay
         ? (cached(`SELECT day, SUM(overdue_net) FROM ${table} WHERE day >= ? AND day < ?${extra} GROUP BY day`)

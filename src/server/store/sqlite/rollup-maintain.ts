@@ -3,6 +3,7 @@ import type { StoredEvent } from '../../../shared/contract/event';
 import type { Report } from '../../../shared/contract/report';
 import { RollupAccumulator, rollupStep } from '../../../shared/domain/rollup';
 import type { OverdueSegment } from '../../../shared/domain/rollup';
+import { monthOfDay } from '../../../shared/domain/rollup-buckets';
 import { applyEvent } from '../../../shared/domain/workflow';
 import { ROLLUP_COUNTER_COLUMNS } from './rollup-schema';
 
@@ -55,6 +56,14 @@ export function createRollupMaintainer(db: Database.Database): RollupMaintainer 
       `INSERT INTO rollup_agency_daily (day, agency_id, ${cols.join(', ')}) VALUES (?, ?, ${params})
        ON CONFLICT (day, agency_id) DO UPDATE SET ${increments}`,
     ),
+    upsertAgencyMonth: db.prepare(
+      `INSERT INTO rollup_agency_monthly (month, agency_id, ${cols.join(', ')}) VALUES (?, ?, ${params})
+       ON CONFLICT (month, agency_id) DO UPDATE SET ${increments}`,
+    ),
+    upsertAgencyHandlingMonth: db.prepare(
+      `INSERT INTO rollup_agency_handling_monthly (month, agency_id, working_days, n) VALUES (?, ?, ?, ?)
+       ON CONFLICT (month, agency_id, working_days) DO UPDATE SET n = n + excluded.n`,
+    ),
     upsertHandling: db.prepare(
       `INSERT INTO rollup_handling (day, agency_id, category_id, district_code, working_days, n) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (day, agency_id, category_id, district_code, working_days) DO UPDATE SET n = n + excluded.n`,
@@ -85,7 +94,17 @@ export function createRollupMaintainer(db: Database.Database): RollupMaintainer 
       if (a) values.forEach((v, i) => (a.values[i] = (a.values[i] ?? 0) + v));
       else byAgency.set(k, { day: key.day, agencyId: key.agencyId, values: [...values] });
     }
-    for (const a of byAgency.values()) if (a.values.some((v) => v !== 0)) q.upsertAgency.run(a.day, a.agencyId, ...a.values);
+    const byMonth = new Map<string, { month: number; agencyId: string; values: number[] }>();
+    for (const a of byAgency.values()) {
+      if (!a.values.some((v) => v !== 0)) continue;
+      q.upsertAgency.run(a.day, a.agencyId, ...a.values);
+      const month = monthOfDay(a.day);
+      const k = `${month}\t${a.agencyId}`;
+      const m = byMonth.get(k);
+      if (m) a.values.forEach((v, i) => (m.values[i] = (m.values[i] ?? 0) + v));
+      else byMonth.set(k, { month, agencyId: a.agencyId, values: [...a.values] });
+    }
+    for (const m of byMonth.values()) if (m.values.some((v) => v !== 0)) q.upsertAgencyMonth.run(m.month, m.agencyId, ...m.values);
     const handlingByAgency = new Map<string, { day: number; agencyId: string; workingDays: number; n: number }>();
     for (const h of acc.changedHandling()) {
       q.upsertHandling.run(h.key.day, h.key.agencyId, h.key.categoryId, h.key.districtCode, h.workingDays, h.n);
@@ -94,7 +113,17 @@ export function createRollupMaintainer(db: Database.Database): RollupMaintainer 
       if (a) a.n += h.n;
       else handlingByAgency.set(k, { day: h.key.day, agencyId: h.key.agencyId, workingDays: h.workingDays, n: h.n });
     }
-    for (const a of handlingByAgency.values()) if (a.n !== 0) q.upsertAgencyHandling.run(a.day, a.agencyId, a.workingDays, a.n);
+    const handlingByMonth = new Map<string, { month: number; agencyId: string; workingDays: number; n: number }>();
+    for (const a of handlingByAgency.values()) {
+      if (a.n === 0) continue;
+      q.upsertAgencyHandling.run(a.day, a.agencyId, a.workingDays, a.n);
+      const month = monthOfDay(a.day);
+      const k = `${month}\t${a.agencyId}\t${a.workingDays}`;
+      const m = handlingByMonth.get(k);
+      if (m) m.n += a.n;
+      else handlingByMonth.set(k, { month, agencyId: a.agencyId, workingDays: a.workingDays, n: a.n });
+    }
+    for (const m of handlingByMonth.values()) if (m.n !== 0) q.upsertAgencyHandlingMonth.run(m.month, m.agencyId, m.workingDays, m.n);
     for (const [reportId, s] of segments) {
       if (s === null) q.dropSegment.run(reportId);
       else q.putSegment.run(reportId, s.becameDay, s.dueMs, s.agencyId, s.categoryId, s.districtCode);
@@ -123,7 +152,15 @@ export function createRollupMaintainer(db: Database.Database): RollupMaintainer 
   }
 
   function rebuild() {
-    for (const t of ['rollup_daily', 'rollup_agency_daily', 'rollup_handling', 'rollup_agency_handling', 'rollup_overdue_segments']) {
+    for (const t of [
+      'rollup_daily',
+      'rollup_agency_daily',
+      'rollup_handling',
+      'rollup_agency_handling',
+      'rollup_agency_monthly',
+      'rollup_agency_handling_monthly',
+      'rollup_overdue_segments',
+    ]) {
       db.exec(`DELETE FROM ${t}`);
     }
     const acc = new RollupAccumulator();
