@@ -3,7 +3,8 @@
  * (the store methods the routes call, no HTTP). Builds once, then reuses, a SQLite store of the scenario's
  * history (`scale` × the daily volume over `days`; 10 × 365 ≈ 200,000 reports) in data/bench-leadership/
  * (git-ignored), and prints p50/p95 latency of GET /api/v1/stats/kpis, /timeseries, /breakdown and /hotspots
- * for short and long periods. Not part of `npm test`.
+ * for short and long periods of whole local days (what the page asks for: the rollups answer), and of periods
+ * starting mid-day (the covering indexes answer). Not part of `npm test`.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -60,7 +61,12 @@ function time(label: string, runs: number, fn: () => unknown) {
   console.log(`${label.padEnd(58)} p50 ${p(0.5).padStart(7)} ms   p95 ${p(0.95).padStart(7)} ms   (${runs} runs)`);
 }
 
-const period = (days: number) => ({ from: new Date(END.getTime() - days * DAY).toISOString(), to: END.toISOString() });
+// what the page sends: whole Vietnam-local days (served from the rollups) …
+const OFFSET = 7 * 3_600_000;
+const TOMORROW = Math.ceil((END.getTime() + OFFSET) / DAY) * DAY - OFFSET;
+const period = (days: number) => ({ from: new Date(TOMORROW - days * DAY).toISOString(), to: new Date(TOMORROW).toISOString() });
+// … and a period that starts and ends mid-day (served from the covering indexes)
+const midDay = (days: number) => ({ from: new Date(END.getTime() - days * DAY).toISOString(), to: END.toISOString() });
 const busyAgency = store.statsBreakdown(breakdownQuery.parse({ ...period(365), by: 'agency' }), END).rows.find((r) => r.key !== null)?.key ?? undefined;
 
 for (const days of [30, 365]) {
@@ -72,7 +78,9 @@ time('timeseries, 365 days (auto: by week)', 20, () => store.statsTimeseries(tim
 for (const by of ['category', 'district', 'agency'] as const) {
   time(`breakdown by ${by}, 30 days`, 20, () => store.statsBreakdown(breakdownQuery.parse({ ...period(30), by }), END));
   time(`breakdown by ${by}, 365 days`, 10, () => store.statsBreakdown(breakdownQuery.parse({ ...period(365), by }), END));
+  time(`breakdown by ${by}, 365 days from mid-day (no rollups)`, 5, () => store.statsBreakdown(breakdownQuery.parse({ ...midDay(365), by }), END));
 }
+time('kpis, 365 days from mid-day (no rollups)', 10, () => store.statsKpis(kpisQuery.parse(midDay(365)), END));
 for (const days of [30, 90, 365]) {
   let found = 0;
   let scanned = 0;

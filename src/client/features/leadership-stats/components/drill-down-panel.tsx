@@ -29,6 +29,7 @@ export function DrillDownPanel({ drill, names, onClose, onOpenReport }: Props) {
   const { t, fmt, locale } = useI18n();
   const [state, setState] = useState<ListState>(EMPTY);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
   const key = drill ? JSON.stringify(drill.filter) : null;
 
   const [shownKey, setShownKey] = useState(key);
@@ -55,7 +56,10 @@ export function DrillDownPanel({ drill, names, onClose, onOpenReport }: Props) {
   useEffect(() => {
     if (!drill) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      // a report opened from the list sits on top in its own dialog: Escape closes that one first
+      const above = [...document.querySelectorAll('[aria-modal="true"]')].some((d) => d !== panelRef.current);
+      if (!above) onClose();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -74,7 +78,7 @@ export function DrillDownPanel({ drill, names, onClose, onOpenReport }: Props) {
 
   return (
     <div className="lstats-drill__backdrop" onClick={onClose}>
-      <div className="lstats-drill" role="dialog" aria-modal="true" aria-labelledby="lstats-drill-title" onClick={(e) => e.stopPropagation()} data-testid="stats-drill">
+      <div ref={panelRef} className="lstats-drill" role="dialog" aria-modal="true" aria-labelledby="lstats-drill-title" onClick={(e) => e.stopPropagation()} data-testid="stats-drill">
         <header className="lstats-drill__head">
           <div>
             <h3 id="lstats-drill-title">{drill.title}</h3>
