@@ -81,12 +81,14 @@ export function createAgencyStats(db: Database.Database, agencies: readonly Agen
       reportWhere.push(`+${col} = ?`);
       reportParams.push(v);
     }
-    const table = fine ? 'rollup_daily' : 'rollup_agency_daily';
-    const handling = fine ? 'rollup_handling' : 'rollup_agency_handling';
+    // unit × day (× category × district when filtered by them), and the same by calendar month
+    const [table, handling, monthly, handlingMonthly] = fine
+      ? ['rollup_daily', 'rollup_handling', 'rollup_monthly', 'rollup_handling_monthly']
+      : ['rollup_agency_daily', 'rollup_agency_handling', 'rollup_agency_monthly', 'rollup_agency_handling_monthly'];
     const extra = rollupWhere.length ? ` AND ${rollupWhere.join(' AND ')}` : '';
 
-    // the period as daily edges and whole months (the unit × month tables: a year reads 12 rows per unit)
-    const ranges = fine ? { days: [[period.fromDay, period.toDay] as [number, number]], months: null } : splitByMonths(period.fromDay, period.toDay);
+    // the period as daily edges and whole months (the monthly tables: a year reads 12 rows per unit)
+    const ranges = splitByMonths(period.fromDay, period.toDay);
     const periodRows: [string, ...number[]][] = [];
     const histRows: [string, number, number][] = [];
     for (const [a, b] of ranges.days) {
@@ -100,9 +102,9 @@ export function createAgencyStats(db: Database.Database, agencies: readonly Agen
     }
     if (ranges.months) {
       const [a, b] = ranges.months;
-      periodRows.push(...(cached(`SELECT agency_id, ${sums} FROM rollup_agency_monthly WHERE month >= ? AND month < ?${extra} GROUP BY agency_id`).raw().all(a, b, ...rollupParams) as [string, ...number[]][]));
+      periodRows.push(...(cached(`SELECT agency_id, ${sums} FROM ${monthly} WHERE month >= ? AND month < ?${extra} GROUP BY agency_id`).raw().all(a, b, ...rollupParams) as [string, ...number[]][]));
       histRows.push(
-        ...(cached(`SELECT agency_id, working_days, SUM(n) FROM rollup_agency_handling_monthly WHERE month >= ? AND month < ?${extra} GROUP BY agency_id, working_days`)
+        ...(cached(`SELECT agency_id, working_days, SUM(n) FROM ${handlingMonthly} WHERE month >= ? AND month < ?${extra} GROUP BY agency_id, working_days`)
           .raw()
           .all(a, b, ...rollupParams) as [string, number, number][]),
       );
@@ -164,10 +166,9 @@ export function createAgencyStats(db: Database.Database, agencies: readonly Agen
     const lastPast = Math.min(period.toDay, localDayOfMs(t));
     // everything before the period: whole months from the monthly table, the rest of the first month by day
     const firstMonth = monthOfDay(period.fromDay);
-    const before = fine
-      ? (cached(`SELECT COALESCE(SUM(overdue_net), 0) FROM ${table} WHERE day < ?${extra}`).pluck().get(period.fromDay, ...rollupParams) as number)
-      : (cached(`SELECT COALESCE(SUM(overdue_net), 0) FROM rollup_agency_monthly WHERE month < ?${extra}`).pluck().get(firstMonth, ...rollupParams) as number) +
-        (cached(`SELECT COALESCE(SUM(overdue_net), 0) FROM ${table} WHERE day >= ? AND day < ?${extra}`)
+    const before =
+      (cached(`SELECT COALESCE(SUM(overdue_net), 0) FROM ${monthly} WHERE month < ?${extra}`).pluck().get(firstMonth, ...rollupParams) as number) +
+      (cached(`SELECT COALESCE(SUM(overdue_net), 0) FROM ${table} WHERE day >= ? AND day < ?${extra}`)
           .pluck()
           .get(monthStartDay(firstMonth), period.fromDay, ...rollupParams) as number);
     const byDay = new Map<number, number>(

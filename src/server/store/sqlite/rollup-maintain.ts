@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../../../shared/contract/event';
 import type { Report } from '../../../shared/contract/report';
-import { RollupAccumulator, rollupStep } from '../../../shared/domain/rollup';
-import type { OverdueSegment } from '../../../shared/domain/rollup';
+import { cellKey, RollupAccumulator, rollupStep } from '../../../shared/domain/rollup';
+import type { OverdueSegment, RollupKey } from '../../../shared/domain/rollup';
 import { monthOfDay } from '../../../shared/domain/rollup-buckets';
 import { applyEvent } from '../../../shared/domain/workflow';
 import { ROLLUP_COUNTER_COLUMNS } from './rollup-schema';
@@ -56,6 +56,14 @@ export function createRollupMaintainer(db: Database.Database): RollupMaintainer 
       `INSERT INTO rollup_agency_daily (day, agency_id, ${cols.join(', ')}) VALUES (?, ?, ${params})
        ON CONFLICT (day, agency_id) DO UPDATE SET ${increments}`,
     ),
+    upsertFineMonth: db.prepare(
+      `INSERT INTO rollup_monthly (month, agency_id, category_id, district_code, ${cols.join(', ')}) VALUES (?, ?, ?, ?, ${params})
+       ON CONFLICT (month, agency_id, category_id, district_code) DO UPDATE SET ${increments}`,
+    ),
+    upsertHandlingMonth: db.prepare(
+      `INSERT INTO rollup_handling_monthly (month, agency_id, category_id, district_code, working_days, n) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (month, agency_id, category_id, district_code, working_days) DO UPDATE SET n = n + excluded.n`,
+    ),
     upsertAgencyMonth: db.prepare(
       `INSERT INTO rollup_agency_monthly (month, agency_id, ${cols.join(', ')}) VALUES (?, ?, ${params})
        ON CONFLICT (month, agency_id) DO UPDATE SET ${increments}`,
@@ -85,14 +93,22 @@ export function createRollupMaintainer(db: Database.Database): RollupMaintainer 
   };
 
   function write(acc: RollupAccumulator, segments: Map<number, OverdueSegment | null>) {
-    // the unit × day table is the fine table summed over category and district
+    // the unit × day table is the fine table summed over category and district; the monthly tables sum days
     const byAgency = new Map<string, { day: number; agencyId: string; values: number[] }>();
+    const fineByMonth = new Map<string, { month: number; key: RollupKey; values: number[] }>();
+    const addInto = <T extends { values: number[] }>(map: Map<string, T>, k: string, values: readonly number[], make: () => T) => {
+      const cur = map.get(k);
+      if (cur) values.forEach((v, i) => (cur.values[i] = (cur.values[i] ?? 0) + v));
+      else map.set(k, make());
+    };
     for (const { key, values } of acc.changedCells()) {
       q.upsertFine.run(key.day, key.agencyId, key.categoryId, key.districtCode, ...values);
-      const k = `${key.day}\t${key.agencyId}`;
-      const a = byAgency.get(k);
-      if (a) values.forEach((v, i) => (a.values[i] = (a.values[i] ?? 0) + v));
-      else byAgency.set(k, { day: key.day, agencyId: key.agencyId, values: [...values] });
+      addInto(byAgency, `${key.day}\t${key.agencyId}`, values, () => ({ day: key.day, agencyId: key.agencyId, values: [...values] }));
+      const month = monthOfDay(key.day);
+      addInto(fineByMonth, `${month}\t${key.agencyId}\t${key.categoryId}\t${key.districtCode}`, values, () => ({ month, key, values: [...values] }));
+    }
+    for (const m of fineByMonth.values()) {
+      if (m.values.some((v) => v !== 0)) q.upsertFineMonth.run(m.month, m.key.agencyId, m.key.categoryId, m.key.districtCode, ...m.values);
     }
     const byMonth = new Map<string, { month: number; agencyId: string; values: number[] }>();
     for (const a of byAgency.values()) {
@@ -106,12 +122,21 @@ export function createRollupMaintainer(db: Database.Database): RollupMaintainer 
     }
     for (const m of byMonth.values()) if (m.values.some((v) => v !== 0)) q.upsertAgencyMonth.run(m.month, m.agencyId, ...m.values);
     const handlingByAgency = new Map<string, { day: number; agencyId: string; workingDays: number; n: number }>();
+    const handlingFineByMonth = new Map<string, { month: number; key: RollupKey; workingDays: number; n: number }>();
     for (const h of acc.changedHandling()) {
       q.upsertHandling.run(h.key.day, h.key.agencyId, h.key.categoryId, h.key.districtCode, h.workingDays, h.n);
       const k = `${h.key.day}\t${h.key.agencyId}\t${h.workingDays}`;
       const a = handlingByAgency.get(k);
       if (a) a.n += h.n;
       else handlingByAgency.set(k, { day: h.key.day, agencyId: h.key.agencyId, workingDays: h.workingDays, n: h.n });
+      const month = monthOfDay(h.key.day);
+      const mk = `${month}\t${cellKey(h.key)}\t${h.workingDays}`;
+      const m = handlingFineByMonth.get(mk);
+      if (m) m.n += h.n;
+      else handlingFineByMonth.set(mk, { month, key: h.key, workingDays: h.workingDays, n: h.n });
+    }
+    for (const m of handlingFineByMonth.values()) {
+      if (m.n !== 0) q.upsertHandlingMonth.run(m.month, m.key.agencyId, m.key.categoryId, m.key.districtCode, m.workingDays, m.n);
     }
     const handlingByMonth = new Map<string, { month: number; agencyId: string; workingDays: number; n: number }>();
     for (const a of handlingByAgency.values()) {
@@ -157,6 +182,8 @@ export function createRollupMaintainer(db: Database.Database): RollupMaintainer 
       'rollup_agency_daily',
       'rollup_handling',
       'rollup_agency_handling',
+      'rollup_monthly',
+      'rollup_handling_monthly',
       'rollup_agency_monthly',
       'rollup_agency_handling_monthly',
       'rollup_overdue_segments',

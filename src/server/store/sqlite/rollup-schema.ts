@@ -128,3 +128,37 @@ export const ROLLUP_MONTHLY_MIGRATION = {
         SELECT ${monthOfDay('day')} AS m, agency_id, working_days, SUM(n) FROM rollup_agency_handling GROUP BY m, agency_id, working_days;
     `,
 };
+
+/**
+ * Migration 6: the fine rollups (unit × category × district) by month too, for periods filtered by category or
+ * district (a quarter reads two or three months and the edge days instead of ninety days of cells).
+ */
+export const ROLLUP_FINE_MONTHLY_MIGRATION = {
+  version: 6,
+  name: 'fine rollups (unit × category × district) by month, filled from the daily ones',
+  sql: `
+      CREATE TABLE rollup_monthly (
+        month INTEGER NOT NULL,
+        agency_id TEXT NOT NULL,
+        category_id TEXT NOT NULL,
+        district_code TEXT NOT NULL,
+        ${counters},
+        PRIMARY KEY (month, agency_id, category_id, district_code)
+      ) WITHOUT ROWID;
+      CREATE TABLE rollup_handling_monthly (
+        month INTEGER NOT NULL,
+        agency_id TEXT NOT NULL,
+        category_id TEXT NOT NULL,
+        district_code TEXT NOT NULL,
+        working_days INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (month, agency_id, category_id, district_code, working_days)
+      ) WITHOUT ROWID;
+      INSERT INTO rollup_monthly (month, agency_id, category_id, district_code, ${ROLLUP_COUNTER_COLUMNS.join(', ')})
+        SELECT ${monthOfDay('day')} AS m, agency_id, category_id, district_code, ${ROLLUP_COUNTER_COLUMNS.map((c) => `SUM(${c})`).join(', ')}
+        FROM rollup_daily GROUP BY m, agency_id, category_id, district_code;
+      INSERT INTO rollup_handling_monthly (month, agency_id, category_id, district_code, working_days, n)
+        SELECT ${monthOfDay('day')} AS m, agency_id, category_id, district_code, working_days, SUM(n)
+        FROM rollup_handling GROUP BY m, agency_id, category_id, district_code, working_days;
+    `,
+};
