@@ -184,7 +184,7 @@ async function main() {
     // second), then with queries back to back (the worst case: the one server thread shared half and half)
     const runId = `bench${Date.now().toString(36)}`;
     const tail: EventInput[] = [];
-    for (const e of createHistory({ seed: 777, end: new Date(now.getTime() - 60_000), days: 5, scale: SCALE }).events()) {
+    for (const e of createHistory({ seed: 777, end: new Date(now.getTime() - 60_000), days: 10, scale: SCALE }).events()) {
       tail.push({ ...e, externalId: `${runId}-${e.externalId}`, sourceEventId: `${runId}-${e.sourceEventId}` });
     }
     let next = 0;
