@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ROLLUP_FINE_MONTHLY_MIGRATION, ROLLUP_MIGRATION, ROLLUP_MONTHLY_MIGRATION } from './sqlite/rollup-schema';
+import { BACKLOG_INDEX_MIGRATION, ROLLUP_FINE_MONTHLY_MIGRATION, ROLLUP_MIGRATION, ROLLUP_MONTHLY_MIGRATION } from './sqlite/rollup-schema';
 import { RANKINGS_MIGRATION } from './sqlite/rankings-schema';
 import { STATS_MIGRATION } from './sqlite/stats-schema';
 
@@ -76,6 +76,7 @@ const MIGRATIONS: readonly Migration[] = [
   STATS_MIGRATION,
   ROLLUP_MONTHLY_MIGRATION,
   ROLLUP_FINE_MONTHLY_MIGRATION,
+  BACKLOG_INDEX_MIGRATION,
 ];
 
 export function applyMigrations(db: Database.Database): number {

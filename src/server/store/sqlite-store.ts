@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor, filterToSql, OVERDUE_SQL } from './list-que
 import { applyMigrations } from './migrations';
 import { createRollupMaintainer } from './sqlite/rollup-maintain';
 import { createSqliteBacklog } from './sqlite/backlog-store';
+import { countWhere } from './sqlite/backlog-filter-sql';
 import { createFeedQueries } from './sqlite/feed-queries';
 import { createMapQueries } from './sqlite/map-queries';
 import { IngestItemError, type Store } from './store';
@@ -244,7 +245,7 @@ export function openSqliteStore(file: string): Store {
     const more = rows.length > limit;
     const items = rows.slice(0, limit);
     const last = items.at(-1);
-    const total = cached(`SELECT COUNT(*) FROM reports WHERE ${f.where}`).pluck().get(...f.params) as number;
+    const total = cached(`SELECT COUNT(*) FROM reports WHERE ${countWhere(f.where, filter)}`).pluck().get(...f.params) as number;
     return {
       items: items.map((r) => JSON.parse(r.doc) as Report),
       nextCursor: more && last ? encodeCursor({ receivedAt: last.received_at, id: last.id }) : null,
