@@ -51,13 +51,15 @@ export function KpiCards({ data, error, dims, subtitle, onDrill }: Props) {
                     : '';
           const d = data ? kpiDelta(id, data) : null;
           const polarity = KPI_POLARITY[id];
-          const tone = d === null || Math.abs(d.value) < 1e-9 || polarity === 'neutral' ? 'flat' : (d.value > 0) === (polarity === 'up_good') ? 'good' : 'bad';
+          // a change that shows as 0 (0.04 points, 0.04 %) reads "same", never "▼ −0"
+          const same = d !== null && (d.kind === 'points' ? Math.round(Math.abs(d.value) * 10) === 0 : Math.round(Math.abs(d.value) * 1000) === 0);
+          const tone = d === null || same || polarity === 'neutral' ? 'flat' : (d.value > 0) === (polarity === 'up_good') ? 'good' : 'bad';
           const deltaText =
             id === 'overdueNow' || !data
               ? null
               : d === null
                 ? t('stats.delta.none')
-                : Math.abs(d.value) < 1e-9
+                : same
                   ? t('stats.delta.same')
                   : d.kind === 'count'
                     ? t('stats.delta.count', d.value > 0 ? '▲ +' : '▼ −', fmt.percent(Math.abs(d.value)))

@@ -62,7 +62,9 @@ describe('/stats (leadership statistics)', () => {
     // (the history may not reach back into the previous period: then there is nothing to compare with)
     const change = (f.received - prev.received) / prev.received;
     const card = screen.getByTestId('stats-kpi-received');
-    expect(card.textContent).toContain(prev.received === 0 ? 'Kỳ trước chưa có số liệu' : `${change > 0 ? '▲ +' : '▼ −'}${fmt.percent(Math.abs(change))}`);
+    const expectedDelta =
+      prev.received === 0 ? 'Kỳ trước chưa có số liệu' : Math.round(Math.abs(change) * 1000) === 0 ? 'Bằng kỳ trước' : `${change > 0 ? '▲ +' : '▼ −'}${fmt.percent(Math.abs(change))}`;
+    expect(card.textContent).toContain(expectedDelta);
 
     fireEvent.click(screen.getByTestId('stats-kpi-onTime'));
     const drill = await screen.findByTestId('stats-drill');

@@ -81,7 +81,10 @@ export function TimeseriesPanel({ data, error, interval, onInterval, dims, onDri
             data={rows}
             margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
             onClick={(state) => {
-              const i = Number(state?.activeTooltipIndex);
+              // the bucket under the pointer (none when the click came before any hover: Number(null) would be 0)
+              const raw = state?.activeTooltipIndex;
+              if (raw === null || raw === undefined || raw === '') return;
+              const i = Number(raw);
               if (Number.isInteger(i) && i >= 0 && i < rows.length) setPicked(i);
             }}
           >
