@@ -1,6 +1,6 @@
 /**
  * Ingest throughput of the SQLite store (the path the API and the demo seeding use), in batches of 1,000:
- * `npx tsx tests/server/bench-ingest.ts [days]`. Uses the scenario's history, so the mix of event types and
+ * `npm run bench:ingest -- [days]`. Uses the scenario's history, so the mix of event types and
  * the report updates are realistic. Prints events/s; not a timed test.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
