@@ -26,7 +26,13 @@ export function backlogHandlers(store: MemoryStore, opts: { operatorToken: strin
   const guard = (request: Request) => (isOperator(request, opts.operatorToken) ? null : forbidden());
   return [
     http.get('*/api/v1/session', ({ request }) =>
-      HttpResponse.json<SessionResponse>({ role: isOperator(request, opts.operatorToken) ? 'operator' : 'viewer' }),
+      HttpResponse.json<SessionResponse>({
+        role: isOperator(request, opts.operatorToken) ? 'operator' : 'public',
+        user: null,
+        agencyId: null,
+        expiresAt: null,
+        demo: false,
+      }),
     ),
 
     http.get('*/api/v1/stats/agencies', ({ request }) => {

@@ -5,7 +5,7 @@ import { HttpError } from '../http/http-error';
 
 /** Interim roles until accounts exist: the operator token makes a request a centre operator's. */
 export const roleOf = (request: FastifyRequest, operatorToken: string): SessionResponse['role'] =>
-  hasBearer(request, operatorToken) ? 'operator' : 'viewer';
+  hasBearer(request, operatorToken) ? 'operator' : 'public';
 
 /** onRequest hook for operator-only routes: refused before the body is read. */
 export function operatorOnly(operatorToken: string) {
@@ -22,6 +22,6 @@ export function sessionRoutes(app: FastifyInstance, deps: { operatorToken: strin
   app.get('/api/v1/session', (request, reply): SessionResponse => {
     // the answer depends on the Authorization header: never from a shared cache
     void reply.header('cache-control', 'no-store').header('vary', 'Authorization');
-    return { role: roleOf(request, deps.operatorToken) };
+    return { role: roleOf(request, deps.operatorToken), user: null, agencyId: null, expiresAt: null, demo: false };
   });
 }

@@ -19,8 +19,8 @@ describe('operator sign-in', () => {
         <SessionButton />
       </I18nProvider>,
     );
-    expect(role()).toBe('viewer');
-    expect((await fetchJson('/api/v1/session', sessionResponse)).role).toBe('viewer');
+    expect(role()).toBe('public');
+    expect((await fetchJson('/api/v1/session', sessionResponse)).role).toBe('public');
     fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập điều hành viên' }));
     const input = screen.getByLabelText('Mã điều hành');
     fireEvent.change(input, { target: { value: 'guess' } });
@@ -36,9 +36,9 @@ describe('operator sign-in', () => {
     expect((await fetchJson('/api/v1/session', sessionResponse)).role).toBe('operator');
 
     fireEvent.click(screen.getByRole('button', { name: 'Đăng xuất' }));
-    expect(role()).toBe('viewer');
+    expect(role()).toBe('public');
     expect(localStorage.getItem(OPERATOR_TOKEN_KEY)).toBeNull();
-    expect((await fetchJson('/api/v1/session', sessionResponse)).role).toBe('viewer');
+    expect((await fetchJson('/api/v1/session', sessionResponse)).role).toBe('public');
   }, 30_000);
 
   it('drops a stored token the server no longer accepts (it restarted with a new one)', async () => {
@@ -48,7 +48,7 @@ describe('operator sign-in', () => {
         <SessionButton />
       </I18nProvider>,
     );
-    await vi.waitFor(() => expect(role()).toBe('viewer'));
+    await vi.waitFor(() => expect(role()).toBe('public'));
     expect(getOperatorToken()).toBeNull();
   }, 30_000);
 });

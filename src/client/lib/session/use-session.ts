@@ -14,7 +14,7 @@ export function getSession(token: string | null, signal?: AbortSignal): Promise<
 
 /**
  * Checks a token with the server and keeps it only when it is an operator's. Resolves with the role the server
- * gave it (a wrong token resolves 'viewer' and stores nothing).
+ * gave it (a wrong token resolves 'public' and stores nothing).
  */
 export async function signIn(token: string): Promise<Role> {
   const { role } = await getSession(token.trim());
@@ -37,7 +37,7 @@ export interface SessionState {
 }
 
 /**
- * The role of this browser: 'viewer' without a token; with one, what the server says about it (a token the
+ * The role of this browser: 'public' without a token; with one, what the server says about it (a token the
  * server no longer accepts — restarted with a new one — is dropped, so the operator sees they must sign in again).
  */
 export function useSession(): SessionState {
@@ -58,7 +58,7 @@ export function useSession(): SessionState {
     );
     return () => ac.abort();
   }, [token]);
-  if (token === null) return { role: 'viewer', token: null };
+  if (token === null) return { role: 'public', token: null };
   if (checked?.token !== token) return { role: 'checking', token };
   return { role: checked.role, token };
 }
