@@ -23,6 +23,8 @@ const envSchema = z.object({
   DEMO: flag.default(true),
   SIM_SPEED: z.coerce.number().positive().max(100_000).default(60),
   SEED: z.coerce.number().int().nonnegative().default(2019),
+  // days of history the demo seeds into an empty store: 300 covers the last two ended quarters in full
+  DEMO_DAYS: z.coerce.number().int().min(1).max(3660).default(300),
   INGEST_TOKEN: token.optional(),
   OPERATOR_TOKEN: token.optional(),
   LIVE_BATCH_MS: z.coerce.number().int().min(1).max(10_000).default(100),
@@ -55,6 +57,8 @@ export interface Config extends SecurityConfig {
   demo: boolean;
   simSpeed: number;
   seed: number;
+  /** days of scenario history seeded into an empty demo store (DEMO_DAYS) */
+  demoDays: number;
   ingestToken: string;
   operatorToken: string;
   /** true when the token was generated at start-up (main prints it so the operator can use it) */
@@ -94,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.DEMO,
     simSpeed: e.SIM_SPEED,
     seed: e.SEED,
+    demoDays: e.DEMO_DAYS,
     ingestToken: e.INGEST_TOKEN ?? generateToken(),
     operatorToken: e.OPERATOR_TOKEN ?? generateToken(),
     ingestTokenGenerated: e.INGEST_TOKEN === undefined,

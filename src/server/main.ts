@@ -33,8 +33,8 @@ const store = openSqliteStore(dbFile);
 log.info(`Store: ${dbFile} (${store.latestSeq()} events)`);
 
 if (config.demo && store.isEmpty()) {
-  log.info(`demo: seeding 90 days of the Huế scenario (seed ${config.seed})…`);
-  const r = seedHistory(store, { seed: config.seed, now: clock(), log });
+  log.info(`demo: seeding ${config.demoDays} days of the Huế scenario (seed ${config.seed}; DEMO_DAYS changes it)…`);
+  const r = seedHistory(store, { seed: config.seed, now: clock(), days: config.demoDays, log });
   log.info(`demo: seeded ${r.events} events in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.events / (r.ms / 1000))} events/s)${r.skipped ? `, ${r.skipped} refused and skipped` : ''}`);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/server/config';
+import { sqliteCacheMb } from '../../src/server/store/sqlite-store';
 
 describe('loadConfig', () => {
   it('has working defaults and generates tokens', () => {
@@ -28,5 +29,18 @@ describe('loadConfig', () => {
       expect(msg).toContain('SIM_SPEED');
       expect(msg).toContain('DEMO');
     }
+  });
+
+  it('seeds enough demo history for whole quarters, and DEMO_DAYS changes it', () => {
+    expect(loadConfig({}).demoDays).toBe(300);
+    expect(loadConfig({ DEMO_DAYS: '30' }).demoDays).toBe(30);
+    expect(() => loadConfig({ DEMO_DAYS: '0' })).toThrow(/DEMO_DAYS/);
+  });
+
+  it('sizes the SQLite page cache from SQLITE_CACHE_MB and refuses nonsense', () => {
+    expect(sqliteCacheMb({})).toBe(256);
+    expect(sqliteCacheMb({ SQLITE_CACHE_MB: '1024' })).toBe(1024);
+    expect(() => sqliteCacheMb({ SQLITE_CACHE_MB: 'lots' })).toThrow(/SQLITE_CACHE_MB/);
+    expect(() => sqliteCacheMb({ SQLITE_CACHE_MB: '4' })).toThrow(/SQLITE_CACHE_MB/);
   });
 });

@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor, filterToSql, OVERDUE_SQL } from './list-que
 import { applyMigrations } from './migrations';
 import { createRollupMaintainer } from './sqlite/rollup-maintain';
 import { createSqliteBacklog } from './sqlite/backlog-store';
+import { createSqliteAuth } from './sqlite/auth-store';
 import { countWhere } from './sqlite/backlog-filter-sql';
 import { createFeedQueries } from './sqlite/feed-queries';
 import { createMapQueries } from './sqlite/map-queries';
@@ -52,6 +53,14 @@ interface Touched {
   searchDirty: boolean;
 }
 
+/** Page cache of the store's connection in MB (env SQLITE_CACHE_MB, 16–65536, default 256). */
+export function sqliteCacheMb(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SQLITE_CACHE_MB;
+  const n = raw === undefined || raw.trim() === '' ? 256 : Number(raw);
+  if (!Number.isInteger(n) || n < 16 || n > 65536) throw new Error(`SQLITE_CACHE_MB must be a whole number of MB between 16 and 65536, got "${raw}"`);
+  return n;
+}
+
 const OPEN_PARAMS = openStatuses.map(() => '?').join(', ');
 
 /**
@@ -67,6 +76,10 @@ export function openSqliteStore(file: string): Store {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // SQLite's default page cache is 2 MB: at a province's whole history (GBs of reports and indexes) nearly every
+  // ingest and every aggregate would go to the OS for its index pages. SQLITE_CACHE_MB (default 256) per process.
+  db.pragma(`cache_size = -${sqliteCacheMb() * 1024}`);
+  db.pragma('temp_store = MEMORY');
   applyMigrations(db);
   // per-unit rollups (decision 0004): maintained in the ingest transaction; rebuilt from the log if stale
   const rollups = createRollupMaintainer(db);
@@ -312,6 +325,7 @@ export function openSqliteStore(file: string): Store {
   return {
     ingest: (inputs, now) => ingestTx(inputs, now),
     backlog,
+    auth: createSqliteAuth(db),
     latestSeq: () => q.maxSeq.get() as number,
     eventsAfter(after, limit) {
       const rows = q.eventsAfter.all(after, limit) as (EventRow & { doc: string })[];
