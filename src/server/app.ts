@@ -2,6 +2,11 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import type { Config } from './config';
+import { DEFAULT_AUTH, type AuthConfig } from './auth/auth-config';
+import { installAuth } from './auth/guard';
+import { createPrincipalResolver } from './auth/principal';
+import { installSocketAuth } from './live/live-auth';
+import { sessionRoutes } from './routes/session';
 import { createErrorHandler, type Log } from './http/error-handler';
 import { installHardening, socketHeaders } from './http/hardening';
 import { createBroadcaster, type Broadcaster, type LiveServer } from './live/broadcaster';
@@ -29,7 +34,8 @@ import type { ScoringConfig } from '../shared/contract/rankings';
 export interface AppDeps {
   store: Store;
   clock: () => Date;
-  config: Pick<Config, 'host' | 'port' | 'ingestToken' | 'operatorToken' | 'liveBatchMs'> & BacklogConfig;
+  /** accounts (publicView, demoLogin, sessionTtlHours, cookieSecure) default to DEFAULT_AUTH: closed */
+  config: Pick<Config, 'host' | 'port' | 'ingestToken' | 'operatorToken' | 'liveBatchMs'> & BacklogConfig & Partial<AuthConfig>;
   log?: Log;
   /** reminders' notifier (tests); defaults to what the configuration asks for (NOTIFY_WEBHOOK_URL, else the log) */
   notifier?: Notifier;
@@ -65,7 +71,17 @@ export function createApp(deps: AppDeps): App {
   // socket.io shares fastify's http server (same port); it answers /socket.io/ before fastify sees it
   const io: LiveServer = new Server(fastify.server, { serveClient: false, maxHttpBufferSize: 64 * 1024, ...hardening.socketOptions });
   io.engine.on('headers', socketHeaders);
-  const broadcaster = createBroadcaster({ store, io, batchMs: config.liveBatchMs });
+  // who is calling (decision 0011): resolved once per request and per socket handshake, checked by every route
+  const authConfig: AuthConfig = {
+    publicView: config.publicView ?? DEFAULT_AUTH.publicView,
+    demoLogin: config.demoLogin ?? DEFAULT_AUTH.demoLogin,
+    sessionTtlHours: config.sessionTtlHours ?? DEFAULT_AUTH.sessionTtlHours,
+    cookieSecure: config.cookieSecure ?? DEFAULT_AUTH.cookieSecure,
+  };
+  const resolver = createPrincipalResolver({ auth: store.auth, clock, credentials: config, config: authConfig });
+  installAuth(fastify, resolver, authConfig);
+  const socketAuth = installSocketAuth(io, resolver);
+  const broadcaster = createBroadcaster({ store, io, batchMs: config.liveBatchMs, beforeFlush: socketAuth.revalidate });
   attachLiveSubscriptions(io, store, broadcaster);
 
   // the API takes JSON only: a text/plain body is answered 415 rather than parsed as a string
@@ -73,17 +89,18 @@ export function createApp(deps: AppDeps): App {
   fastify.setErrorHandler(createErrorHandler(deps.log));
   healthRoutes(fastify, store);
   metaRoutes(fastify, store);
-  reportRoutes(fastify, { store, clock, operatorToken: config.operatorToken });
+  sessionRoutes(fastify, { auth: store.auth, resolver, clock, config: authConfig, agencyIds: () => store.meta().agencies.map((a) => a.id), loginRate: security.loginRate });
+  reportRoutes(fastify, { store, clock });
   statsRoutes(fastify, { store, clock });
   statsTimeseriesRoutes(fastify, { store, clock });
   statsBreakdownRoutes(fastify, { store, clock });
   hotspotRoutes(fastify, { store, clock });
   feedRoutes(fastify, { store, clock });
   mapRoutes(fastify, { store, clock });
-  rankingRoutes(fastify, { store, clock, operatorToken: config.operatorToken, scoring: deps.scoring });
+  rankingRoutes(fastify, { store, clock, scoring: deps.scoring });
   satisfactionRoutes(fastify, { store, clock });
   ingestRoutes(fastify, { store, clock, ingestToken: config.ingestToken, onIngested: () => broadcaster.notify() });
-  backlogRoutes(fastify, { store, clock, operatorToken: config.operatorToken, config, notifier: deps.notifier, log: deps.log, onIngested: () => broadcaster.notify() });
+  backlogRoutes(fastify, { store, clock, config, notifier: deps.notifier, log: deps.log, onIngested: () => broadcaster.notify() });
   registerSpa(fastify, deps.staticDir ?? DEFAULT_DIST);
 
   let closed = false;
@@ -106,6 +123,7 @@ export function createApp(deps: AppDeps): App {
       // are replayed from the log when they resubscribe to the next server)
       broadcaster.flush();
       broadcaster.stop();
+      socketAuth.stop();
       // websocket connections would keep the http server from closing
       io.disconnectSockets(true);
       await closing;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { securityConfigOf, securityEnvShape, type SecurityConfig } from './security/security-config';
+import { authConfigOf, authEnvShape, type AuthConfig } from './auth/auth-config';
 import { open311ConfigOf, open311EnvShape } from './import/open311/poll-config';
 import type { Open311PollConfig } from './import/open311/poller';
 import { DEFAULT_ESCALATION_THRESHOLDS, parseEscalationThresholds, type EscalationThresholds } from '../shared/domain/escalation';
@@ -46,11 +47,13 @@ const envSchema = z.object({
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   // rate limits, CORS, media origins, shutdown drain (issue 6, docs/decisions/0006)
   ...securityEnvShape,
+  // accounts and roles (issue 6, docs/decisions/0011): PUBLIC_VIEW, DEMO_LOGIN, SESSION_TTL_HOURS, COOKIE_SECURE
+  ...authEnvShape,
   // Open311 GeoReport v2 polling source (issue 7, docs/decisions/0007): OPEN311_URL turns it on
   ...open311EnvShape,
 });
 
-export interface Config extends SecurityConfig {
+export interface Config extends SecurityConfig, AuthConfig {
   port: number;
   host: string;
   dataDir: string;
@@ -109,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notifyWebhookToken: e.NOTIFY_WEBHOOK_TOKEN ?? null,
     notifyTimeoutMs: e.NOTIFY_TIMEOUT_MS,
     ...securityConfigOf(e),
+    ...authConfigOf(e),
     open311: open311ConfigOf(e),
   };
 }

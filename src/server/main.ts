@@ -31,6 +31,12 @@ config = keepGeneratedTokens(config, dataDir);
 const dbFile = join(dataDir, 'paht.sqlite');
 const store = openSqliteStore(dbFile);
 log.info(`Store: ${dbFile} (${store.latestSeq()} events)`);
+// accounts (decision 0011): no default passwords; without the demo picker and without users nobody can sign in
+const users = store.auth.countUsers();
+log.info(`Accounts: ${users} user(s); demo sign-in ${config.demoLogin ? 'ON (DEMO_LOGIN; never in production)' : 'off'}; public view ${config.publicView ? 'on (PUBLIC_VIEW=1)' : 'off'}`);
+if (users === 0 && !config.demoLogin) {
+  log.warn('No user accounts yet. Create the first operator with:  npm run users -- create <username> --role operator  (DATA_DIR must be the same)');
+}
 
 if (config.demo && store.isEmpty()) {
   log.info(`demo: seeding ${config.demoDays} days of the Huế scenario (seed ${config.seed}; DEMO_DAYS changes it)…`);

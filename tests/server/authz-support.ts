@@ -40,7 +40,7 @@ export interface HardenedServer {
  * route list is what production registers; security settings as given.
  */
 export async function startHardenedServer(
-  opts: { now?: Date; security?: AppDeps['security']; notifier?: Notifier; extraRoutes?: (app: App) => void } = {},
+  opts: { now?: Date; security?: AppDeps['security']; notifier?: Notifier; extraRoutes?: (app: App) => void; publicView?: boolean; demoLogin?: boolean; sessionTtlHours?: number } = {},
 ): Promise<HardenedServer> {
   const dir = mkdtempSync(join(tmpdir(), 'paht-security-'));
   const dist = join(dir, 'dist');
@@ -52,7 +52,17 @@ export async function startHardenedServer(
   const app = createApp({
     store,
     clock: () => now,
-    config: { host: '127.0.0.1', port: 0, ingestToken: INGEST_TOKEN, operatorToken: OPERATOR_TOKEN, liveBatchMs: 20 },
+    config: {
+      host: '127.0.0.1',
+      port: 0,
+      ingestToken: INGEST_TOKEN,
+      operatorToken: OPERATOR_TOKEN,
+      liveBatchMs: 20,
+      // the hardening tests read as a visitor of a public dashboard; the authorisation matrix passes false
+      publicView: opts.publicView ?? true,
+      demoLogin: opts.demoLogin ?? false,
+      sessionTtlHours: opts.sessionTtlHours,
+    },
     staticDir: dist,
     notifier: opts.notifier,
     security: { tileUrl: null, ...opts.security },

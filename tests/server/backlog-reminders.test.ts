@@ -63,6 +63,8 @@ beforeAll(async () => {
       notifyWebhookUrl: `http://127.0.0.1:${HOOK_PORT}/sms`,
       notifyWebhookToken: 'hook-secret',
       notifyTimeoutMs: 2000,
+      // visitors read the public figures and the stream (PUBLIC_VIEW=1); reminders stay the centre's
+      publicView: true,
     },
     staticDir: dir,
   });
@@ -81,8 +83,9 @@ const queue = async (q = '') => (await call('GET', `/api/v1/overdue-queue?limit=
 describe('overdue queue, reminders and notifications', () => {
   it('operators only: the session says who you are, the rest answers 403 without the operator token', async () => {
     expect((await call('GET', '/api/v1/session', undefined, null)).body).toMatchObject({ role: 'public' });
-    expect((await call('GET', '/api/v1/session', undefined, 'wrong')).body).toMatchObject({ role: 'public' });
-    expect((await call('GET', '/api/v1/session')).body).toEqual({ role: 'operator' });
+    // a wrong token is refused even where visitors may read (a tool with a typo must hear about it)
+    expect((await call('GET', '/api/v1/session', undefined, 'wrong')).body).toMatchObject({ role: 'anonymous' });
+    expect((await call('GET', '/api/v1/session')).body).toMatchObject({ role: 'operator', user: null });
     for (const [method, path] of [
       ['GET', '/api/v1/overdue-queue'],
       ['GET', '/api/v1/agency-contacts'],

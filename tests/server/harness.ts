@@ -30,16 +30,27 @@ export interface TestServer {
 }
 
 /** A real server on a random loopback port over a temporary SQLite file, with an injectable clock. */
-export async function startTestServer(opts: { now?: Date; liveBatchMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { now?: Date; liveBatchMs?: number; publicView?: boolean; demoLogin?: boolean } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'paht-server-test-'));
   const store = openSqliteStore(join(dir, 'test.sqlite'));
   let now = opts.now ?? NOW;
   const app = createApp({
     store,
     clock: () => now,
-    config: { host: '127.0.0.1', port: 0, ingestToken: INGEST_TOKEN, operatorToken: OPERATOR_TOKEN, liveBatchMs: opts.liveBatchMs ?? 20 },
+    config: {
+      host: '127.0.0.1',
+      port: 0,
+      ingestToken: INGEST_TOKEN,
+      operatorToken: OPERATOR_TOKEN,
+      liveBatchMs: opts.liveBatchMs ?? 20,
+      // the API tests read as a visitor of a public dashboard; the authorisation matrix builds closed apps
+      publicView: opts.publicView ?? true,
+      demoLogin: opts.demoLogin ?? false,
+    },
     // an empty folder: these tests are about the API, not the built SPA
     staticDir: dir,
+    // tests sign in many times from one address; the login limit has its own tests (session.test.ts)
+    security: { loginRate: null },
   });
   const url = await app.listen();
   return {

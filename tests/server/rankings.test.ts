@@ -202,8 +202,9 @@ describe('exports', () => {
 });
 
 describe('finalisation', () => {
-  it('needs the operator token, a name, and an ended quarter', async () => {
-    expect((await post('/api/v1/rankings/2026-Q3/finalise', { by: 'Ai đó' }, null)).status).toBe(401);
+  it('needs rankings.finalise (the operator token here), a name, and an ended quarter', async () => {
+    // a visitor of the public dashboard may read rankings, not freeze one
+    expect((await post('/api/v1/rankings/2026-Q3/finalise', { by: 'Ai đó' }, null)).status).toBe(403);
     expect(await post('/api/v1/rankings/2026-Q3/finalise', {})).toMatchObject({ status: 400, body: { issues: [{ path: 'by' }] } });
     expect(await post('/api/v1/rankings/2026-Q4/finalise', { by: 'Sở Nội vụ' })).toMatchObject({ status: 409, body: { error: 'quarter_not_ended' } });
   });

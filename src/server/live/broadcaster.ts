@@ -1,11 +1,15 @@
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/contract/socket';
 import type { Store } from '../store/store';
+import { reportOfUnit } from '../auth/guard';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
 /** Room of subscribed sockets that have been replayed up to `flushedSeq` and take the live batches. */
 export const LIVE_ROOM = 'live';
+/** Rooms of unit heads' sockets: only events whose report their unit leads or coordinates (decision 0011). */
+const UNIT_ROOM_PREFIX = 'live:unit:';
+export const unitRoom = (agencyId: string) => `${UNIT_ROOM_PREFIX}${agencyId}`;
 /** Events per emitted array, for both replay and live batches. */
 export const PAGE = 1000;
 
@@ -24,7 +28,7 @@ export interface Broadcaster {
  * exactly the log after flushedSeq: nothing ingested can be skipped, and replay and live read the same rows.
  * Everything here is synchronous (better-sqlite3), so a flush never interleaves with a subscriber's replay.
  */
-export function createBroadcaster(deps: { store: Store; io: LiveServer; batchMs: number }): Broadcaster {
+export function createBroadcaster(deps: { store: Store; io: LiveServer; batchMs: number; beforeFlush?: () => void }): Broadcaster {
   const { store, io, batchMs } = deps;
   let flushedSeq = store.latestSeq();
   let timer: NodeJS.Timeout | null = null;
@@ -35,8 +39,13 @@ export function createBroadcaster(deps: { store: Store; io: LiveServer; batchMs:
       clearTimeout(timer);
       timer = null;
     }
+    // sockets whose session ended (logout, expiry, revoked display token) leave before anything is sent
+    deps.beforeFlush?.();
+    const rooms = io.sockets.adapter.rooms;
+    const full = (rooms.get(LIVE_ROOM)?.size ?? 0) > 0;
+    const units = [...rooms].filter(([name, members]) => name.startsWith(UNIT_ROOM_PREFIX) && members.size > 0).map(([name]) => name.slice(UNIT_ROOM_PREFIX.length));
     // nobody listening: nothing to read or encode; a later subscriber is replayed from the log anyway
-    if (!io.sockets.adapter.rooms.get(LIVE_ROOM)?.size) {
+    if (!full && units.length === 0) {
       flushedSeq = store.latestSeq();
       return;
     }
@@ -44,7 +53,11 @@ export function createBroadcaster(deps: { store: Store; io: LiveServer; batchMs:
       const events = store.eventsAfter(flushedSeq, PAGE);
       const last = events.at(-1);
       if (!last) return;
-      io.to(LIVE_ROOM).emit('report:events', events);
+      if (full) io.to(LIVE_ROOM).emit('report:events', events);
+      for (const unit of units) {
+        const mine = events.filter((e) => reportOfUnit(e.report, unit));
+        if (mine.length > 0) io.to(unitRoom(unit)).emit('report:events', mine);
+      }
       flushedSeq = last.seq;
     }
   };

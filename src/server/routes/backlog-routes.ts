@@ -8,7 +8,6 @@ import type { Store } from '../store/store';
 import { DEFAULT_ESCALATION_THRESHOLDS } from '../../shared/domain/escalation';
 import { notificationRoutes } from './notifications';
 import { reminderRoutes } from './reminders';
-import { sessionRoutes } from './session';
 import { statsAgenciesRoutes } from './stats-agencies';
 
 export type BacklogConfig = Partial<Pick<Config, 'escalationThresholds' | 'notifyWebhookUrl' | 'notifyWebhookToken' | 'notifyTimeoutMs'>>;
@@ -22,12 +21,12 @@ export function notifierFor(config: BacklogConfig, log?: Log): Notifier {
 }
 
 /**
- * Issue 4's routes (session, per-unit stats, overdue queue, reminders, notifications) and the reminder
+ * Issue 4's routes (per-unit stats, overdue queue, reminders, notifications) and the reminder
  * dispatcher, wired from the configuration. Notifications a previous run left pending are sent again.
  */
 export function backlogRoutes(
   app: FastifyInstance,
-  deps: { store: Store; clock: () => Date; operatorToken: string; config: BacklogConfig; notifier?: Notifier; log?: Log; onIngested: () => void },
+  deps: { store: Store; clock: () => Date; config: BacklogConfig; notifier?: Notifier; log?: Log; onIngested: () => void },
 ): Dispatcher {
   const dispatcher = createDispatcher({
     notifications: deps.store.backlog.notifications,
@@ -36,7 +35,6 @@ export function backlogRoutes(
     log: deps.log,
   });
   const thresholds = deps.config.escalationThresholds ?? DEFAULT_ESCALATION_THRESHOLDS;
-  sessionRoutes(app, deps);
   statsAgenciesRoutes(app, deps);
   reminderRoutes(app, { ...deps, thresholds, dispatcher });
   notificationRoutes(app, { ...deps, dispatcher });

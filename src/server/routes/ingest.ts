@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { eventInput, MAX_INGEST_BATCH, type EventInput, type IngestResponse } from '../../shared/contract/event';
-import { hasBearer } from '../http/auth';
+import { principalOf } from '../auth/guard';
 import { HttpError } from '../http/http-error';
 import type { Store } from '../store/store';
 
@@ -18,7 +18,14 @@ export function ingestRoutes(
     {
       // checked before the body is read: an unauthenticated caller cannot make us parse megabytes
       onRequest: (request, _reply, done) => {
-        done(hasBearer(request, deps.ingestToken) ? undefined : new HttpError(401, 'unauthorized', 'missing or wrong ingest token (Authorization: Bearer <INGEST_TOKEN>)'));
+        const p = principalOf(request);
+        if (p.ingest) return done();
+        // a signed-in person or another token: refused (403); nobody at all: 401
+        done(
+          p.via === 'none' || p.role === 'anonymous' || p.role === 'public'
+            ? new HttpError(401, 'unauthorized', 'missing or wrong ingest token (Authorization: Bearer <INGEST_TOKEN>)')
+            : new HttpError(403, 'forbidden', 'only the field-report platform writes events (Authorization: Bearer <INGEST_TOKEN>)'),
+        );
       },
     },
     (request, reply) => {

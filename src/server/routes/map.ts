@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { districtStatsQuery, mapPointsQuery } from '../../shared/contract/map';
 import type { MapTiles } from '../../shared/contract/map';
 import type { Store } from '../store/store';
+import { requireCapability } from '../auth/guard';
 import { clientConfig, mapTilesFromEnv } from './map-config';
 
 const gzip = promisify(gzipCb);
@@ -22,7 +23,7 @@ export function mapRoutes(
 ) {
   const tiles = deps.tiles !== undefined ? deps.tiles : mapTilesFromEnv(deps.env ?? process.env);
 
-  app.get('/api/v1/map/points', async (request, reply) => {
+  app.get('/api/v1/map/points', { onRequest: requireCapability('reports.read', { unit: 'refuse' }) }, async (request, reply) => {
     const query = mapPointsQuery.parse(request.query);
     const body = JSON.stringify(deps.store.mapPoints(query, deps.clock()));
     reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store').header('vary', 'accept-encoding');
@@ -35,7 +36,7 @@ export function mapRoutes(
     return reply.send(body);
   });
 
-  app.get('/api/v1/stats/districts', (request) => deps.store.districtStats(districtStatsQuery.parse(request.query), deps.clock()));
+  app.get('/api/v1/stats/districts', { onRequest: requireCapability('stats.read') }, (request) => deps.store.districtStats(districtStatsQuery.parse(request.query), deps.clock()));
 
   app.get('/api/v1/config', () => clientConfig(tiles));
 }

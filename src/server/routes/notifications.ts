@@ -4,13 +4,14 @@ import { notificationListQuery } from '../../shared/contract/backlog';
 import { HttpError } from '../http/http-error';
 import type { Dispatcher } from '../notify/dispatcher';
 import type { Store } from '../store/store';
-import { operatorOnly } from './session';
+import { requireCapability } from '../auth/guard';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 /** The reminder outbox: list, and retry a failed send. Operators only. */
-export function notificationRoutes(app: FastifyInstance, deps: { store: Store; operatorToken: string; dispatcher: Dispatcher }) {
-  const onRequest = operatorOnly(deps.operatorToken);
+export function notificationRoutes(app: FastifyInstance, deps: { store: Store; dispatcher: Dispatcher }) {
+  // the outbox holds unit leaders' contacts: those who send reminders only
+  const onRequest = requireCapability('reminders.write');
   const notifications = () => deps.store.backlog.notifications;
 
   app.get('/api/v1/notifications', { onRequest }, (request) => ({ items: notifications().list(notificationListQuery.parse(request.query)) }));

@@ -6,7 +6,7 @@ import { rankingCsv } from '../../shared/domain/scoring/export-table';
 import { scoringConfigFromEnv } from '../../shared/domain/scoring/formula';
 import { createRankingCache, prepareFinalisation, quarterList, rankingFor, RankingRefusal, unitScore } from '../../shared/domain/scoring/rankings-service';
 import { rankingXlsx } from '../export/rankings-xlsx';
-import { hasBearer } from '../http/auth';
+import { requireCapability } from '../auth/guard';
 import { HttpError } from '../http/http-error';
 import type { Store } from '../store/store';
 
@@ -36,31 +36,30 @@ function sendFile(reply: FastifyReply, bytes: Uint8Array | string, type: string,
 }
 
 /**
- * Quarterly emulation rankings (docs/decisions/0005). Finalising needs the operator token until roles exist
- * (issue 6); `by` names the Home Affairs officer who finalised.
+ * Quarterly emulation rankings (docs/decisions/0005). Finalising needs `rankings.finalise` (Home Affairs,
+ * operators; decision 0011); `by` names the Home Affairs officer who finalised.
  */
-export function rankingRoutes(app: FastifyInstance, deps: { store: Store; clock: () => Date; operatorToken: string; scoring?: ScoringConfig }) {
+export function rankingRoutes(app: FastifyInstance, deps: { store: Store; clock: () => Date; scoring?: ScoringConfig }) {
   const { store, clock } = deps;
   const config = deps.scoring ?? scoringConfigFromEnv(process.env);
   const cache = createRankingCache();
   const src = store.rankings;
+  // rankings are public figures (every unit's, unit heads included); freezing one is Home Affairs' act
+  const onRequest = requireCapability('rankings.read');
 
-  app.get('/api/v1/rankings', () => quarterList(src, clock()));
+  app.get('/api/v1/rankings', { onRequest }, () => quarterList(src, clock()));
 
-  app.get('/api/v1/rankings/:quarter', (request) => {
+  app.get('/api/v1/rankings/:quarter', { onRequest }, (request) => {
     const { quarter } = quarterParams.parse(request.params);
     return refused(() => rankingFor(src, quarter, clock(), config, cache));
   });
 
-  app.get('/api/v1/rankings/:quarter/units/:agencyId', (request) => {
+  app.get('/api/v1/rankings/:quarter/units/:agencyId', { onRequest }, (request) => {
     const { quarter, agencyId } = unitParams.parse(request.params);
     return refused(() => unitScore(src, quarter, agencyId, clock(), config, cache));
   });
 
-  app.post('/api/v1/rankings/:quarter/finalise', async (request, reply) => {
-    if (!hasBearer(request, deps.operatorToken)) {
-      throw new HttpError(401, 'unauthorized', 'finalising a quarter needs the operator token (Authorization: Bearer <OPERATOR_TOKEN>) until roles exist');
-    }
+  app.post('/api/v1/rankings/:quarter/finalise', { onRequest: requireCapability('rankings.finalise') }, async (request, reply) => {
     const { quarter } = quarterParams.parse(request.params);
     const { by } = finaliseBody.parse(request.body ?? {});
     const now = clock();
@@ -77,13 +76,13 @@ export function rankingRoutes(app: FastifyInstance, deps: { store: Store; clock:
 
   const current = (quarter: string): RankingResponse => refused(() => rankingFor(src, quarter, clock(), config, cache));
 
-  app.get('/api/v1/rankings/:quarter/export.csv', (request, reply) => {
+  app.get('/api/v1/rankings/:quarter/export.csv', { onRequest }, (request, reply) => {
     const { quarter } = quarterParams.parse(request.params);
     const frozen = src.frozenExport(quarter, 'csv');
     return sendFile(reply, frozen ?? rankingCsv(current(quarter)), CSV_TYPE, exportFileName(quarter, 'csv'));
   });
 
-  app.get('/api/v1/rankings/:quarter/export.xlsx', async (request, reply) => {
+  app.get('/api/v1/rankings/:quarter/export.xlsx', { onRequest }, async (request, reply) => {
     const { quarter } = quarterParams.parse(request.params);
     const frozen = src.frozenExport(quarter, 'xlsx');
     return sendFile(reply, frozen ?? (await rankingXlsx(current(quarter))), XLSX_TYPE, exportFileName(quarter, 'xlsx'));

@@ -4,22 +4,23 @@ import { overdueQueueQuery, reminderRequest } from '../../shared/contract/backlo
 import type { EscalationThresholds } from '../../shared/domain/escalation';
 import type { Dispatcher } from '../notify/dispatcher';
 import type { Store } from '../store/store';
-import { operatorOnly } from './session';
+import { requireCapability } from '../auth/guard';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const idempotencyHeader = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
 
-/** Overdue queue, unit contacts and reminders: centre operators only. */
+/** Overdue queue (queue.read), unit contacts (reporter.read) and reminders (reminders.write): decision 0011. */
 export function reminderRoutes(
   app: FastifyInstance,
-  deps: { store: Store; clock: () => Date; operatorToken: string; thresholds: EscalationThresholds; dispatcher: Dispatcher; onIngested: () => void },
+  deps: { store: Store; clock: () => Date; thresholds: EscalationThresholds; dispatcher: Dispatcher; onIngested: () => void },
 ) {
   const { store, clock } = deps;
-  const onRequest = operatorOnly(deps.operatorToken);
+  const onRequest = requireCapability('reminders.write');
 
-  app.get('/api/v1/overdue-queue', { onRequest }, (request) => store.backlog.overdueQueue(overdueQueueQuery.parse(request.query), clock(), deps.thresholds));
+  // leaders and unit heads read the queue too (a unit head only their unit's rows)
+  app.get('/api/v1/overdue-queue', { onRequest: requireCapability('queue.read', { unit: 'force' }) }, (request) => store.backlog.overdueQueue(overdueQueueQuery.parse(request.query), clock(), deps.thresholds));
 
-  app.get('/api/v1/agency-contacts', { onRequest }, () => store.backlog.contacts());
+  app.get('/api/v1/agency-contacts', { onRequest: requireCapability('reporter.read') }, () => store.backlog.contacts());
 
   app.post('/api/v1/reports/:id/reminders', { onRequest }, async (request, reply) => {
     const { id } = idParams.parse(request.params);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { BACKLOG_INDEX_MIGRATION, ROLLUP_FINE_MONTHLY_MIGRATION, ROLLUP_MIGRATION, ROLLUP_MONTHLY_MIGRATION } from './sqlite/rollup-schema';
 import { RANKINGS_MIGRATION } from './sqlite/rankings-schema';
 import { STATS_MIGRATION } from './sqlite/stats-schema';
+import { AUTH_MIGRATION } from './sqlite/auth-schema';
 
 interface Migration {
   version: number;
@@ -77,6 +78,7 @@ const MIGRATIONS: readonly Migration[] = [
   ROLLUP_MONTHLY_MIGRATION,
   ROLLUP_FINE_MONTHLY_MIGRATION,
   BACKLOG_INDEX_MIGRATION,
+  AUTH_MIGRATION,
 ];
 
 export function applyMigrations(db: Database.Database): number {
@@ -97,4 +99,12 @@ export function applyMigrations(db: Database.Database): number {
     })();
   }
   return latest;
+}
+
+/** For a read-only connection: the file must already be at this build's schema (the writer migrates it first). */
+export function assertSchemaCurrent(db: Database.Database): void {
+  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  const row = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  const current = row === undefined ? 0 : (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+  if (current !== latest) throw new Error(`database schema version ${current} is not this build's (${latest}): open it read-write first`);
 }

@@ -6,6 +6,7 @@ import type { HotspotsQuery, HotspotsResponse } from '../../shared/contract/hots
 import type { MetaResponse } from '../../shared/contract/meta';
 import type { Report } from '../../shared/contract/report';
 import type { BacklogStore } from './sqlite/backlog-store';
+import type { AuthStore } from './sqlite/auth-store';
 import type { BreakdownQuery, BreakdownResponse, KpisQuery, KpisResponse, TimeseriesQuery, TimeseriesResponse } from '../../shared/contract/stats';
 import type { RankingStore } from './sqlite/rankings-store';
 import type { SatisfactionSource } from '../../shared/domain/scoring/satisfaction';
@@ -56,6 +57,8 @@ export interface Store {
   satisfaction: SatisfactionSource;
   /** per-unit backlog and overdue, the overdue queue, reminders and their notifications (issue 4, decision 0004) */
   backlog: BacklogStore;
+  /** accounts, sessions and display tokens (issue 6, decision 0011) */
+  auth: AuthStore;
   /** the whole log in seq order, read in pages (for replay checks) */
   allEvents(): IterableIterator<StoredEvent>;
   isEmpty(): boolean;

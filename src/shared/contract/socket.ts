@@ -9,6 +9,11 @@ export interface LiveSubscribed {
   since: number;
   /** seq of the last event included in the replay; live batches continue after it */
   seq: number;
+  /**
+   * Set when the stream is narrowed to one unit (a unit head, decision 0011): the replay and the batches carry
+   * only that unit's events, so their seqs have gaps that are not losses.
+   */
+  scope?: { agencyId: string };
 }
 export interface ResyncRequired {
   reason: 'too_far_behind' | 'ahead_of_server';
