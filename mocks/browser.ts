@@ -14,7 +14,8 @@ export async function startDemoWorker() {
   const speed = Number(params.get('simSpeed') ?? '') || 60;
   const store = createMemoryStore({ seed: 2019, days });
   console.info(`demo: seeded ${store.seeded.events} events in ${Math.round(store.seeded.ms)} ms`);
-  const worker = setupWorker(...createHandlers(store), createSocketHandler(store, location.origin));
+  // like `npm start`: nobody sees anything before picking a role on the login page (labelled as a demo)
+  const worker = setupWorker(...createHandlers(store, { publicView: false, demoLogin: true }), createSocketHandler(store, location.origin));
   await worker.start({
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
     onUnhandledRequest: 'bypass',

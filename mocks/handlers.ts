@@ -12,6 +12,10 @@ import { MockIngestError } from './memory-store';
 import type { MemoryStore } from './memory-store';
 import { backlogHandlers } from './memory/backlog-handlers';
 import { queryRuleHandler } from './memory/security-query-rules';
+import { accessGuardHandler, callerOf, sessionHandlers } from './memory/session-handlers';
+import type { AccessOptions } from './memory/session-handlers';
+import { can } from '../src/shared/domain/access';
+import type { Capability } from '../src/shared/domain/access';
 import { statsHandlers } from './memory/stats-handlers';
 import { rankingHandlers } from './memory/rankings-handlers';
 import { satisfactionHandlers } from './memory/satisfaction-handlers';
@@ -23,6 +27,10 @@ export const MOCK_OPERATOR_TOKEN = 'mock-operator-token';
 export interface HandlerOptions {
   ingestToken?: string;
   operatorToken?: string;
+  /** PUBLIC_VIEW: visitors without credentials read what a wall screen reads (default on, as in the e2e servers) */
+  publicView?: boolean;
+  /** DEMO_LOGIN: the demo role picker's POST /api/v1/session/demo answers (default on) */
+  demoLogin?: boolean;
 }
 
 const batch = z.array(eventInput).min(1).max(MAX_INGEST_BATCH);
@@ -52,10 +60,16 @@ function toResponse(err: unknown, isBatch = false) {
 export function createHandlers(store: MemoryStore, opts: HandlerOptions = {}): HttpHandler[] {
   const ingestToken = opts.ingestToken ?? MOCK_INGEST_TOKEN;
   const operatorToken = opts.operatorToken ?? MOCK_OPERATOR_TOKEN;
+  const access: AccessOptions = { operatorToken, publicView: opts.publicView ?? true, demoLogin: opts.demoLogin ?? true };
+  /** whether the request's caller (bearer token or the emulated session cookie) has a capability */
+  const allows = (request: Request, capability: Capability) => can(callerOf(request, store.sessions, access).role, capability);
 
   return [
+    // who may use what, first (docs/decisions/0011): 401 for nobody, 403 for a role without the capability
+    accessGuardHandler(store, access),
     // unknown query parameters are a 400 naming them, as on the server (docs/decisions/0006)
     queryRuleHandler(),
+    ...sessionHandlers(store, access),
     http.get('*/api/health', () => HttpResponse.json({ status: 'ok' as const, seq: store.latestSeq() })),
 
     http.get('*/api/v1/meta', () => HttpResponse.json(store.meta())),
@@ -88,7 +102,7 @@ export function createHandlers(store: MemoryStore, opts: HandlerOptions = {}): H
     http.get('*/api/v1/reports/:id', ({ request, params }) => {
       try {
         const { id } = idParams.parse(params);
-        const detail: ReportDetailResponse | null = store.getReport(id, { withReporter: hasBearer(request, operatorToken) });
+        const detail: ReportDetailResponse | null = store.getReport(id, { withReporter: allows(request, 'reporter.read') });
         if (!detail) return fail(404, { error: 'not_found', message: `no report with id ${id}` });
         return HttpResponse.json(detail);
       } catch (err) {
@@ -146,10 +160,10 @@ export function createHandlers(store: MemoryStore, opts: HandlerOptions = {}): H
     }),
 
     ...statsHandlers(store, toResponse),
-    ...rankingHandlers(store.rankings, store.now, { operatorToken, toResponse }),
+    ...rankingHandlers(store.rankings, store.now, { allows, toResponse }),
     ...satisfactionHandlers(store.satisfaction, store.now, toResponse),
 
-    ...backlogHandlers(store, { operatorToken, toResponse }),
+    ...backlogHandlers(store, { allows, toResponse }),
 
     // anything else under /api is an unknown route, not a page for the SPA fallback
     http.all('*/api/*', ({ request }) =>

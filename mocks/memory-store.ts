@@ -25,6 +25,8 @@ import type { SatisfactionSource } from '../src/shared/domain/scoring/satisfacti
 import type { HotspotsQuery, HotspotsResponse } from '../src/shared/contract/hotspots';
 import type { BreakdownQuery, BreakdownResponse, KpisQuery, KpisResponse, TimeseriesQuery, TimeseriesResponse } from '../src/shared/contract/stats';
 import { createHistory } from './scenario/history';
+import { createMockSessions } from './memory/session-store';
+import type { MockSessions } from './memory/session-store';
 
 /** Thrown by ingest when one input of a batch is refused; `index` is its position (same as the server's). */
 export class MockIngestError extends Error {
@@ -70,6 +72,8 @@ export interface MemoryStore {
   readonly rankings: MemoryRankings;
   /** satisfaction statistics and disputes (decision 0005) */
   readonly satisfaction: SatisfactionSource;
+  /** accounts, display tokens and the page's one emulated cookie session (issue 6, mocks/memory/session-store.ts) */
+  readonly sessions: MockSessions;
   /** called after every stored batch with the new events (what the socket mock streams) */
   onIngested(listener: (events: LiveEvent[]) => void): () => void;
   /** seeding statistics, for the demo's console */
@@ -223,6 +227,7 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): MemoryStore {
   return {
     ingest,
     backlog,
+    sessions: createMockSessions({ now: clock, unitHeadAgencyId: ref.agencies[0]?.id }),
     seeded,
     now: clock,
     latestSeq: () => log.length,

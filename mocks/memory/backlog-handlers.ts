@@ -2,38 +2,28 @@ import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import { z } from 'zod';
 import { agencyStatsQuery, notificationListQuery, overdueQueueQuery } from '../../src/shared/contract/backlog';
-import type { SessionResponse } from '../../src/shared/contract/session';
+import type { Capability } from '../../src/shared/domain/access';
 import type { MemoryStore } from '../memory-store';
 
 const queryOf = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const idempotencyHeader = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
 
-const isOperator = (request: Request, token: string) => {
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
-  return m?.[1] === token;
-};
+const forbidden = (needs: Capability) => HttpResponse.json({ error: 'forbidden', message: `your role may not use this (needs ${needs})` }, { status: 403 });
 
-const forbidden = () =>
-  HttpResponse.json(
-    { error: 'forbidden', message: 'centre operators only: send Authorization: Bearer <OPERATOR_TOKEN> (sign in as operator)' },
-    { status: 403 },
-  );
-
-/** MSW handlers of issue 4 (session, per-unit stats, overdue queue, contacts, reminders, notifications), as the server answers them. */
-export function backlogHandlers(store: MemoryStore, opts: { operatorToken: string; toResponse: (err: unknown) => Response }): HttpHandler[] {
+/**
+ * MSW handlers of issue 4 (per-unit stats, overdue queue, contacts, reminders, notifications), as the server answers
+ * them. The session endpoints and the role table live in session-handlers.ts; the checks here repeat the capability
+ * each endpoint needs so a handler is never open by accident.
+ */
+export function backlogHandlers(
+  store: MemoryStore,
+  opts: { allows: (request: Request, capability: Capability) => boolean; toResponse: (err: unknown) => Response },
+): HttpHandler[] {
   const { toResponse } = opts;
-  const guard = (request: Request) => (isOperator(request, opts.operatorToken) ? null : forbidden());
+  const need = (request: Request, capability: Capability) => (opts.allows(request, capability) ? null : forbidden(capability));
+  const guard = (request: Request) => need(request, 'reminders.write');
   return [
-    http.get('*/api/v1/session', ({ request }) =>
-      HttpResponse.json<SessionResponse>({
-        role: isOperator(request, opts.operatorToken) ? 'operator' : 'public',
-        user: null,
-        agencyId: null,
-        expiresAt: null,
-        demo: false,
-      }),
-    ),
 
     http.get('*/api/v1/stats/agencies', ({ request }) => {
       try {
@@ -44,7 +34,7 @@ export function backlogHandlers(store: MemoryStore, opts: { operatorToken: strin
     }),
 
     http.get('*/api/v1/overdue-queue', ({ request }) => {
-      const denied = guard(request);
+      const denied = need(request, 'queue.read');
       if (denied) return denied;
       try {
         return HttpResponse.json(store.backlog.overdueQueue(overdueQueueQuery.parse(queryOf(request)), store.now()));
@@ -53,7 +43,7 @@ export function backlogHandlers(store: MemoryStore, opts: { operatorToken: strin
       }
     }),
 
-    http.get('*/api/v1/agency-contacts', ({ request }) => guard(request) ?? HttpResponse.json(store.backlog.contacts())),
+    http.get('*/api/v1/agency-contacts', ({ request }) => need(request, 'reporter.read') ?? HttpResponse.json(store.backlog.contacts())),
 
     http.post('*/api/v1/reports/:id/reminders', async ({ request, params }) => {
       const denied = guard(request);
@@ -71,7 +61,7 @@ export function backlogHandlers(store: MemoryStore, opts: { operatorToken: strin
     }),
 
     http.get('*/api/v1/notifications', ({ request }) => {
-      const denied = guard(request);
+      const denied = need(request, 'queue.read');
       if (denied) return denied;
       try {
         return HttpResponse.json(store.backlog.notifications(notificationListQuery.parse(queryOf(request))));

@@ -7,13 +7,13 @@ import { rankingCsv } from '../../src/shared/domain/scoring/export-table';
 import { rankingXlsx } from '../../src/shared/domain/scoring/export-xlsx';
 import { DEFAULT_SCORING_CONFIG } from '../../src/shared/domain/scoring/formula';
 import { createRankingCache, prepareFinalisation, quarterList, rankingFor, RankingRefusal, unitScore } from '../../src/shared/domain/scoring/rankings-service';
+import type { Capability } from '../../src/shared/domain/access';
 import type { MemoryRankings } from './rankings-store';
 
 const unitParams = quarterParams.extend({ agencyId: z.string().min(1).max(100) });
 const CSV_TYPE = 'text/csv; charset=utf-8';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const hasBearer = (request: Request, token: string) => /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1] === token;
 
 const file = (bytes: Uint8Array | string, type: string, name: string) =>
   new HttpResponse(typeof bytes === 'string' ? bytes : (bytes.slice().buffer as ArrayBuffer), {
@@ -24,7 +24,7 @@ const file = (bytes: Uint8Array | string, type: string, name: string) =>
 export function rankingHandlers(
   src: MemoryRankings,
   now: () => Date,
-  opts: { operatorToken: string; toResponse: (err: unknown) => Response; config?: ScoringConfig },
+  opts: { allows: (request: Request, capability: Capability) => boolean; toResponse: (err: unknown) => Response; config?: ScoringConfig },
 ): HttpHandler[] {
   const config = opts.config ?? DEFAULT_SCORING_CONFIG;
   const cache = createRankingCache();
@@ -67,11 +67,8 @@ export function rankingHandlers(
     ),
     http.post('*/api/v1/rankings/:quarter/finalise', ({ request, params }) =>
       answer(async () => {
-        if (!hasBearer(request, opts.operatorToken)) {
-          return HttpResponse.json(
-            { error: 'unauthorized', message: 'finalising a quarter needs the operator token (Authorization: Bearer <OPERATOR_TOKEN>) until roles exist' },
-            { status: 401 },
-          );
+        if (!opts.allows(request, 'rankings.finalise')) {
+          return HttpResponse.json({ error: 'forbidden', message: 'your role may not use this (needs rankings.finalise)' }, { status: 403 });
         }
         const { quarter } = quarterParams.parse(params);
         let body: unknown = {};

@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { configureLive } from './lib/live/live-client';
+import { bootSession } from './lib/session/session-store';
 
 async function boot() {
   if (__DEMO__) {
@@ -10,6 +11,8 @@ async function boot() {
     await startDemoWorker();
     configureLive({ transports: ['websocket'] });
   }
+  // who we are (a wall's ?display= token is exchanged first); the pages wait for the answer, not the first paint
+  void bootSession().catch(() => undefined);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
   createRoot(root).render(<App />);

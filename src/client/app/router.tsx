@@ -3,9 +3,10 @@ import type { RouteObject } from 'react-router';
 import { AppShell } from './app-shell';
 import { RouteError } from './route-error';
 import { RouteLoading } from './route-loading';
+import { SessionGate } from './session-gate';
 
 /** Route modules are lazy: each page (and the wall, which loads only what it shows) is its own chunk. */
-export const appRoutes: RouteObject[] = [
+const signedInRoutes: RouteObject[] = [
   {
     path: '/wall',
     lazy: async () => ({ Component: (await import('./routes/wall-route')).WallRoute }),
@@ -33,6 +34,17 @@ export const appRoutes: RouteObject[] = [
       { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found-route')).NotFoundRoute }) },
     ],
   },
+];
+
+/** /login is open to everyone; every other page waits for the session and needs someone signed in (or PUBLIC_VIEW). */
+export const appRoutes: RouteObject[] = [
+  {
+    path: '/login',
+    lazy: async () => ({ Component: (await import('./routes/login-route')).LoginRoute }),
+    ErrorBoundary: RouteError,
+    HydrateFallback: RouteLoading,
+  },
+  { Component: SessionGate, ErrorBoundary: RouteError, HydrateFallback: RouteLoading, children: signedInRoutes },
 ];
 
 export function createAppRouter() {

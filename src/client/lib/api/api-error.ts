@@ -10,6 +10,8 @@ export class ApiRequestError extends Error {
     readonly status: number | null = null,
     /** the server's error body, when it sent one in the contract's shape */
     readonly body: ApiError | null = null,
+    /** a 429's Retry-After, in seconds (login and ingest rate limits) */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiRequestError';

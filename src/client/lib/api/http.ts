@@ -1,7 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { apiError } from '../../../shared/contract/api';
 import { ApiRequestError } from './api-error';
-import { authHeader } from '../session/session-store';
 
 export type QueryValue = string | number | boolean | undefined | null | readonly string[];
 
@@ -16,10 +15,25 @@ export function apiUrl(path: string, query?: Record<string, QueryValue>): string
   return url.toString();
 }
 
+let unauthorized: (path: string) => void = () => undefined;
+
+/**
+ * Who hears about a 401 (lib/session: the session ended, so the app goes back to the login page). A hook rather
+ * than an import so this module stays free of session state.
+ */
+export function setUnauthorizedHandler(fn: (path: string) => void): void {
+  unauthorized = fn;
+}
+
+/** For requests made without fetchJson (raw bodies): a 401 means the same everywhere. */
+export function reportUnauthorized(path: string): void {
+  unauthorized(path);
+}
+
 interface RequestOptions {
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -34,8 +48,9 @@ export async function fetchJson<S extends z.ZodType>(path: string, schema: S, op
     res = await fetch(apiUrl(path, opts.query), {
       method: opts.method ?? 'GET',
       signal: opts.signal,
-      // an operator signed in on this browser (lib/session) is an operator on every request
-      headers: { accept: 'application/json', ...authHeader(), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+      // the session is the httpOnly cookie the browser sends with same-origin requests: no token in the page
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
       body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
     });
   } catch (err) {
@@ -50,12 +65,14 @@ export async function fetchJson<S extends z.ZodType>(path: string, schema: S, op
     // handled below: a non-JSON body is either an HTTP error page or a broken response
   }
   if (!res.ok) {
+    if (res.status === 401) unauthorized(path);
     const body = apiError.safeParse(json);
     throw new ApiRequestError(
       'http',
       body.success ? body.data.message : `HTTP ${res.status} ${res.statusText}`.trim(),
       res.status,
       body.success ? body.data : null,
+      retryAfter(res.headers.get('retry-after')),
     );
   }
   const parsed = schema.safeParse(json);
@@ -65,4 +82,14 @@ export async function fetchJson<S extends z.ZodType>(path: string, schema: S, op
     throw new ApiRequestError('invalid_response', `${path}: ${where}`, res.status);
   }
   return parsed.data;
+}
+
+function retryAfter(header: string | null): number | null {
+  const n = header === null ? NaN : Number(header);
+  return Number.isFinite(n) && n >= 0 ? Math.ceil(n) : null;
+}
+
+/** For endpoints that answer 204 (DELETE /api/v1/session): errors as in fetchJson, no body expected. */
+export async function fetchNoContent(path: string, opts: Omit<RequestOptions, 'query'> = {}): Promise<void> {
+  await fetchJson(path, z.unknown(), opts);
 }

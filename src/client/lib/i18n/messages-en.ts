@@ -10,7 +10,7 @@ import { rankingsEn } from './sections/rankings-en';
 import { satisfactionEn } from './sections/satisfaction-en';
 
 import { backlogEn } from './sections/backlog-en';
-import { sessionEn } from './sections/session-en';
+import { authEn } from './sections/auth-en';
 
 /** Same keys and parameter lists as the Vietnamese catalogue, any wording. */
 export type Catalogue = {
@@ -102,7 +102,7 @@ export const en: Catalogue = {
   ...detailEn,
   ...wallEn,
   ...backlogEn,
-  ...sessionEn,
+  ...authEn,
   ...mapEn,
   ...rankingsEn,
   ...satisfactionEn,

@@ -9,7 +9,7 @@ import { rankingsVi } from './sections/rankings-vi';
 import { satisfactionVi } from './sections/satisfaction-vi';
 
 import { backlogVi } from './sections/backlog-vi';
-import { sessionVi } from './sections/session-vi';
+import { authVi } from './sections/auth-vi';
 
 /**
  * The Vietnamese catalogue is the source of truth: its keys define the message type, so a missing or misspelt
@@ -104,7 +104,7 @@ export const vi = {
   ...rankingsVi,
   ...satisfactionVi,
   ...backlogVi,
-  ...sessionVi,
+  ...authVi,
 } as const;
 
 export type Messages = typeof vi;

@@ -1,6 +1,6 @@
 import { apiError } from '../../../../shared/contract/api';
 import { ApiRequestError } from '../../../lib/api/api-error';
-import { apiUrl } from '../../../lib/api/http';
+import { apiUrl, reportUnauthorized } from '../../../lib/api/http';
 
 /**
  * GET /api/v1/map/points as raw bytes: the body is handed to the worker, which parses and validates it, so the
@@ -15,6 +15,7 @@ export async function fetchMapPointsBody(query: Record<string, string>, signal?:
     throw new ApiRequestError('network', err instanceof Error ? err.message : 'network error');
   }
   if (!res.ok) {
+    if (res.status === 401) reportUnauthorized('/api/v1/map/points');
     let body: unknown = null;
     try {
       body = await res.json();

@@ -1,15 +1,14 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { MOCK_OPERATOR_TOKEN } from '../../../../../mocks/handlers';
 import { I18nProvider } from '../../../lib/i18n/i18n-context';
-import { setOperatorToken } from '../../../lib/session/session-store';
 import { setupMockApi } from '../../../test/mock-api';
+import { signInAs } from '../../../test/session';
 import { OverdueQueue } from './overdue-queue';
 
 const mock = setupMockApi({ days: 25 });
 
-function renderQueue() {
-  setOperatorToken(MOCK_OPERATOR_TOKEN);
+async function renderQueue() {
+  await signInAs('operator');
   return render(
     <I18nProvider>
       <OverdueQueue onOpenReport={() => {}} />
@@ -22,7 +21,7 @@ const count = (id: number) => Number(row(id)?.querySelector('[data-count]')?.get
 
 describe('overdue queue (operators)', () => {
   it('most overdue first; a reminder is recorded once and counted; a failed send shows its error and retries', async () => {
-    renderQueue();
+    await renderQueue();
     const queue = await screen.findByTestId('overdue-queue', {}, { timeout: 15_000 });
     await vi.waitFor(() => expect(queue.querySelectorAll('tr.oq-row').length).toBeGreaterThan(0), { timeout: 15_000 });
     const now = mock.store.now();

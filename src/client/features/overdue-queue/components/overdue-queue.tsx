@@ -6,6 +6,7 @@ import { indexMeta } from '../../../lib/api/meta-index';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { useNow } from '../../../lib/time/use-now';
 import { retryNotification, useOverdueQueue } from '../api/queue-api';
+import { useCan } from '../../../lib/session/use-session';
 import { ReminderDialog } from './reminder-dialog';
 import './overdue-queue.css';
 
@@ -17,7 +18,8 @@ type Sort = OverdueQueueQuery['sort'];
 /**
  * The operators' worklist: overdue and due-soon reports, most overdue first (or grouped by unit), with where each
  * stands on the escalation ladder, its reminders and the last notification (a failed send shows its error and a
- * Retry). "Nhắc việc" records a reminder. Render it only for operators; the server refuses everyone else.
+ * Retry). "Nhắc việc" records a reminder. Render it for roles with `queue.read`; the reminder and retry controls
+ * appear only with `reminders.write` (centre operators) — the server refuses everyone else either way.
  */
 export function OverdueQueue({ onOpenReport }: { onOpenReport: (id: number) => void }) {
   const { t, fmt } = useI18n();
@@ -33,6 +35,7 @@ export function OverdueQueue({ onOpenReport }: { onOpenReport: (id: number) => v
   const [reminding, setReminding] = useState<OverdueQueueItem | null>(null);
   const [status, setStatus] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
   const [retrying, setRetrying] = useState<number | null>(null);
+  const canRemind = useCan('reminders.write');
 
   const recorded = (res: ReminderResponse) => {
     setReminding(null);
@@ -181,17 +184,23 @@ export function OverdueQueue({ onOpenReport }: { onOpenReport: (id: number) => v
                       {n?.status === 'failed' && (
                         <div className="oq-notify oq-notify--failed" data-testid="notification-failed">
                           {t('backlog.queue.notify.failed', n.lastError ?? '?')}{' '}
-                          <button type="button" className="oq-btn oq-btn--small" disabled={retrying === n.id} onClick={() => void retry(n.id)}>
-                            {t('backlog.queue.retry')}
-                          </button>
+                          {canRemind && (
+                            <button type="button" className="oq-btn oq-btn--small" disabled={retrying === n.id} onClick={() => void retry(n.id)}>
+                              {t('backlog.queue.retry')}
+                            </button>
+                          )}
                         </div>
                       )}
                       {n?.status === 'pending' && <div className="oq-muted">{t('backlog.queue.notify.pending')}</div>}
                     </td>
                     <td>
-                      <button type="button" className="oq-btn oq-btn--primary" disabled={r.agencyId === null} title={r.agencyId === null ? t('backlog.queue.noUnit') : undefined} onClick={() => setReminding(item)}>
-                        {t('backlog.queue.remind')}
-                      </button>
+                      {canRemind ? (
+                        <button type="button" className="oq-btn oq-btn--primary" disabled={r.agencyId === null} title={r.agencyId === null ? t('backlog.queue.noUnit') : undefined} onClick={() => setReminding(item)}>
+                          {t('backlog.queue.remind')}
+                        </button>
+                      ) : (
+                        <span className="oq-muted">—</span>
+                      )}
                     </td>
                   </tr>,
                 ];

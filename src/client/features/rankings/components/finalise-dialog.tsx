@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RankingResponse } from '../../../../shared/contract/rankings';
 import { describeError } from '../../../lib/api/describe-error';
 import { useI18n } from '../../../lib/i18n/i18n-context';
-import { finaliseQuarter, rememberOperatorToken, storedOperatorToken } from '../api/rankings-api';
+import { finaliseQuarter } from '../api/rankings-api';
 
 interface Props {
   quarter: string;
@@ -11,13 +11,11 @@ interface Props {
   onFinalised: (r: RankingResponse) => void;
 }
 
-/** Confirmation before freezing a quarter: who finalises, and (until roles exist) the operator token. */
+/** Confirmation before freezing a quarter: who finalises (the signed-in session is what the server checks). */
 export function FinaliseDialog({ quarter, quarterLabel, onClose, onFinalised }: Props) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const [by, setBy] = useState('');
-  const known = storedOperatorToken();
-  const [token, setToken] = useState(known ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -31,8 +29,7 @@ export function FinaliseDialog({ quarter, quarterLabel, onClose, onFinalised }: 
     setBusy(true);
     setError(null);
     try {
-      const r = await finaliseQuarter(quarter, by.trim(), token.trim());
-      rememberOperatorToken(token.trim());
+      const r = await finaliseQuarter(quarter, by.trim());
       onFinalised(r);
     } catch (err) {
       setError(describeError(err, t));
@@ -45,7 +42,7 @@ export function FinaliseDialog({ quarter, quarterLabel, onClose, onFinalised }: 
         method="dialog"
         onSubmit={(e) => {
           e.preventDefault();
-          if (by.trim() && token.trim() && !busy) void submit();
+          if (by.trim() && !busy) void submit();
         }}
       >
         <h2 id="rk-dialog-title">{t('rankings.finalise.title', quarterLabel)}</h2>
@@ -54,13 +51,6 @@ export function FinaliseDialog({ quarter, quarterLabel, onClose, onFinalised }: 
           <span>{t('rankings.finalise.by')}</span>
           <input name="by" value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
         </label>
-        {known === null && (
-          <div className="rk-field">
-            <label htmlFor="rk-token">{t('rankings.finalise.token')}</label>
-            <input id="rk-token" name="token" type="password" value={token} onChange={(e) => setToken(e.target.value)} required autoComplete="off" aria-describedby="rk-token-hint" />
-            <small id="rk-token-hint">{t('rankings.finalise.tokenHint')}</small>
-          </div>
-        )}
         {error && (
           <p className="rk-error" role="alert">
             {t('rankings.finalise.error', error)}
@@ -70,7 +60,7 @@ export function FinaliseDialog({ quarter, quarterLabel, onClose, onFinalised }: 
           <button type="button" className="rk-btn" onClick={onClose}>
             {t('rankings.finalise.cancel')}
           </button>
-          <button type="submit" className="rk-btn rk-btn--primary" disabled={busy || !by.trim() || !token.trim()}>
+          <button type="submit" className="rk-btn rk-btn--primary" disabled={busy || !by.trim()}>
             {t('rankings.finalise.confirm')}
           </button>
         </div>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../../lib/i18n/i18n-context';
 import { setupMockApi } from '../../../test/mock-api';
-import { MOCK_OPERATOR_TOKEN } from '../../../../../mocks/handlers';
+import { signInAs } from '../../../test/session';
 import { rankingFor } from '../../../../shared/domain/scoring/rankings-service';
 import { DEFAULT_SCORING_CONFIG } from '../../../../shared/domain/scoring/formula';
 import { RankingsPage } from './rankings-page';
@@ -30,6 +30,8 @@ describe('rankings page', () => {
     const table = await screen.findByRole('table', {}, { timeout: 8000 });
     expect(screen.getByRole('heading', { level: 2, name: /^Xếp hạng thi đua/ }).textContent).toBe('Xếp hạng thi đua Quý 3/2026');
     expect(screen.getByText('Chưa chốt')).toBeTruthy();
+    // a visitor (public view) reads the ranking but is not offered to freeze it
+    expect(screen.queryByRole('button', { name: 'Chốt xếp hạng quý' })).toBeNull();
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.getAttribute('data-agency'))).toEqual(ranked.map((u) => u.agencyId));
     const first = ranked[0];
@@ -54,11 +56,12 @@ describe('rankings page', () => {
 
   it('finalises after confirmation, then reports how today’s data differs', async () => {
     const user = userEvent.setup();
+    // Home Affairs freezes quarters (rankings.finalise); the session cookie is what the server checks
+    await signInAs('home_affairs');
     const { unmount } = page();
     await user.click(await screen.findByRole('button', { name: 'Chốt xếp hạng quý' }, { timeout: 8000 }));
     const dialog = screen.getByRole('dialog');
     await user.type(within(dialog).getByLabelText('Người chốt (họ tên, đơn vị)'), 'Lê Văn Nội Vụ');
-    await user.type(within(dialog).getByLabelText('Mã vận hành (OPERATOR_TOKEN)'), MOCK_OPERATOR_TOKEN);
     await user.click(within(dialog).getByRole('button', { name: 'Chốt' }));
     await vi.waitFor(() => expect(screen.getByText('Đã chốt')).toBeTruthy(), { timeout: 20_000 });
     expect(screen.getByText(/Chốt bởi Lê Văn Nội Vụ/)).toBeTruthy();

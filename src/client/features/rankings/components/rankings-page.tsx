@@ -3,6 +3,7 @@ import type { AgencyKind } from '../../../../shared/contract/common';
 import type { RankingResponse } from '../../../../shared/contract/rankings';
 import { describeError } from '../../../lib/api/describe-error';
 import { useI18n } from '../../../lib/i18n/i18n-context';
+import { useCan } from '../../../lib/session/use-session';
 import { exportHref } from '../api/rankings-api';
 import { useQuarterList, useRanking } from '../api/use-ranking';
 import { quarterParts } from '../model/quarter-label';
@@ -58,6 +59,8 @@ function QuarterView({
   const { t, fmt } = useI18n();
   const { data, error, loading, refresh } = useRanking(quarter, quarter === current);
   const [tab, setTab] = useState<Tab>('overall');
+  // Home Affairs and the centre freeze quarters; everyone else sees the state, not the button
+  const mayFinalise = useCan('rankings.finalise');
   const [confirming, setConfirming] = useState(false);
   const [finalised, setFinalised] = useState<RankingResponse | null>(null);
   // the POST's answer shows at once; the refetched ranking replaces it when it arrives
@@ -95,7 +98,7 @@ function QuarterView({
           <button type="button" className="rk-btn" onClick={() => window.print()}>
             {t('rankings.print')}
           </button>
-          {r && r.state === 'unfinalised' && (
+          {r && r.state === 'unfinalised' && mayFinalise && (
             <button type="button" className="rk-btn rk-btn--primary" onClick={() => setConfirming(true)}>
               {t('rankings.finalise')}
             </button>

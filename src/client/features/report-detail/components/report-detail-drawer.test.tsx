@@ -2,11 +2,10 @@ import { configure, fireEvent, render, screen, within } from '@testing-library/r
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MOCK_OPERATOR_TOKEN } from '../../../../../mocks/handlers';
 import { I18nProvider } from '../../../lib/i18n/i18n-context';
 import { live } from '../../../lib/live/live-client';
 import { newReportInput, setupMockApi } from '../../../test/mock-api';
-import { setOperatorToken } from '../../../lib/session/session-store';
+import { signInAs, signOutAfterTest } from '../../../test/session';
 import { ReportDetailDrawer } from './report-detail-drawer';
 
 const mock = setupMockApi();
@@ -14,15 +13,20 @@ const mock = setupMockApi();
 const STREAM_MS = 10_000;
 configure({ asyncUtilTimeout: STREAM_MS });
 
-/** What the API received for each detail request: did it carry credentials? */
-const detailAuth: (string | null)[] = [];
-mock.server.events.on('request:start', ({ request }) => {
-  if (/\/api\/v1\/reports\/\d+$/.test(new URL(request.url).pathname)) detailAuth.push(request.headers.get('authorization'));
+/** What the API answered to each detail request: did the body carry the reporter at all? */
+const detailReporter: unknown[] = [];
+mock.server.events.on('response:mocked', ({ request, response }) => {
+  if (!/\/api\/v1\/reports\/\d+$/.test(new URL(request.url).pathname)) return;
+  const slot = detailReporter.push(undefined) - 1;
+  void response
+    .clone()
+    .json()
+    .then((b: { reporter?: unknown }) => (detailReporter[slot] = b.reporter ?? null));
 });
 
-afterEach(() => {
-  setOperatorToken(null);
-  detailAuth.length = 0;
+afterEach(async () => {
+  await signOutAfterTest();
+  detailReporter.length = 0;
 });
 
 const category = () => mock.store.meta().categories[4];
@@ -126,19 +130,19 @@ describe('report detail drawer', { timeout: 30_000 }, () => {
     expect(within(dialog).getByText('Thông tin người phản ánh được bảo mật')).toBeTruthy();
     expect(dialog.textContent).not.toContain('Riêng Tư');
     expect(dialog.textContent).not.toContain('555');
-    expect(detailAuth).toEqual([null]);
+    // not merely hidden: the server (here the mock) never sent it to a visitor
+    await vi.waitFor(() => expect(detailReporter).toEqual([null]));
   });
 
-  it('shows name and phone to an operator (the request carries the operator token)', async () => {
-    // signed in through the header's operator sign-in (lib/session)
-    setOperatorToken(MOCK_OPERATOR_TOKEN);
+  it('shows name and phone to an operator (signed in: the session cookie makes the request an operator\'s)', async () => {
+    await signInAs('operator');
     const { id } = createReport();
     const dialog = await openDrawer(id);
     const who = await within(dialog).findByTestId('detail-reporter');
     expect(who.textContent).toContain('Phạm Thị Riêng Tư');
     expect(within(who).getByRole('link', { name: '0914 555 666' }).getAttribute('href')).toBe('tel:0914555666');
     expect(within(dialog).queryByText('Thông tin người phản ánh được bảo mật')).toBeNull();
-    expect(detailAuth).toEqual([`Bearer ${MOCK_OPERATOR_TOKEN}`]);
+    await vi.waitFor(() => expect(detailReporter).toEqual([{ name: 'Phạm Thị Riêng Tư', phone: '0914 555 666' }]));
   });
 
   it('gallery: arrow keys move between files, Esc closes the enlarged view only, missing media shows a placeholder', async () => {

@@ -7,7 +7,7 @@ import { ApiRequestError } from '../../../lib/api/api-error';
 import { useMeta } from '../../../lib/api/get-meta';
 import type { I18n } from '../../../lib/i18n/i18n-context';
 import { useI18n } from '../../../lib/i18n/i18n-context';
-import { useOperatorToken } from '../../../lib/session/use-session';
+import { useCan } from '../../../lib/session/use-session';
 import { useNow } from '../../../lib/time/use-now';
 import { useReportDetail } from '../hooks/use-report-detail';
 import { countdownTo } from '../model/countdown';
@@ -194,7 +194,7 @@ function DetailContent({ report: r, liveUpdatedAt }: { report: ReportDetailRespo
   const [opened, setOpened] = useState({ id: r.id, seq: r.lastSeq });
   if (opened.id !== r.id) setOpened({ id: r.id, seq: r.lastSeq });
   const highlightAfter = liveUpdatedAt !== null && opened.id === r.id ? opened.seq : null;
-  const operator = useOperatorToken() !== null;
+  const operator = useCan('reporter.read');
 
   return (
     <>

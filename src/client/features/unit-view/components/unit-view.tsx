@@ -22,10 +22,12 @@ interface Props {
   agencyId: string | null;
   hrefOf: (id: string) => string;
   onOpenReport?: (id: number) => void;
+  /** a unit head's own page: no picker and no directory (other units' pages are not theirs to open) */
+  locked?: boolean;
 }
 
 /** /units/:id — a unit head's page: rank, score components against the group, backlog, satisfaction. No reporter identities. */
-export function UnitView({ agencyId, hrefOf, onOpenReport }: Props) {
+export function UnitView({ agencyId, hrefOf, onOpenReport, locked = false }: Props) {
   const { t } = useI18n();
   const meta = useMeta();
   const agencies = meta?.agencies ?? [];
@@ -41,9 +43,9 @@ export function UnitView({ agencyId, hrefOf, onOpenReport }: Props) {
           {agency && <p className="unit-view__kind">{t(`units.group.${agency.kind}`)}</p>}
           <p className="unit-note">{t('units.privacy')}</p>
         </div>
-        <UnitPicker agencies={agencies} hrefOf={hrefOf} />
+        {!locked && <UnitPicker agencies={agencies} hrefOf={hrefOf} />}
       </header>
-      {!agencyId && <UnitDirectory agencies={agencies} hrefOf={hrefOf} />}
+      {!agencyId && !locked && <UnitDirectory agencies={agencies} hrefOf={hrefOf} />}
       {agencyId && meta && !agency && <p className="unit-error">{t('units.notFound', agencyId)}</p>}
       {agency && <UnitPage key={agency.id} agency={agency} onOpenReport={onOpenReport} />}
     </section>
