@@ -60,7 +60,7 @@ function toResponse(err: unknown, isBatch = false) {
 export function createHandlers(store: MemoryStore, opts: HandlerOptions = {}): HttpHandler[] {
   const ingestToken = opts.ingestToken ?? MOCK_INGEST_TOKEN;
   const operatorToken = opts.operatorToken ?? MOCK_OPERATOR_TOKEN;
-  const access: AccessOptions = { operatorToken, publicView: opts.publicView ?? true, demoLogin: opts.demoLogin ?? true };
+  const access: AccessOptions = { operatorToken, ingestToken, publicView: opts.publicView ?? true, demoLogin: opts.demoLogin ?? true };
   /** whether the request's caller (bearer token or the emulated session cookie) has a capability */
   const allows = (request: Request, capability: Capability) => can(callerOf(request, store.sessions, access).role, capability);
 

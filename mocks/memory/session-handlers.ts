@@ -12,6 +12,7 @@ import type { MockCaller, MockSessions } from './session-store';
 
 export interface AccessOptions {
   operatorToken: string;
+  ingestToken: string;
   /** PUBLIC_VIEW=1: a visitor without credentials reads what a wall screen reads */
   publicView: boolean;
   /** DEMO_LOGIN=1: POST /api/v1/session/demo answers (404 otherwise) */
@@ -22,12 +23,25 @@ const fail = (status: number, body: ApiError, headers?: Record<string, string>) 
 
 const bearerOf = (request: Request) => /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? null;
 
-/** Who a request is: a bearer token (tools, tests) first, then the emulated cookie session, then public/anonymous. */
+const nobody = (role: 'public' | 'anonymous'): MockCaller => ({ role, user: null, agencyId: null, expiresAt: null });
+
+/**
+ * Who a request is, in the server's order: the (emulated) cookie session, then a bearer token (tools, tests), then
+ * a visitor — public on a PUBLIC_VIEW server. A dead cookie (session just ended) and an unknown bearer token are
+ * anonymous even there, so the page learns its session ended (401) instead of silently becoming a visitor.
+ */
 export function callerOf(request: Request, sessions: MockSessions, opts: AccessOptions): MockCaller {
+  const current = sessions.current();
+  if (current) return current;
+  if (sessions.takeEnded()) return nobody('anonymous');
   const token = bearerOf(request);
-  if (token !== null && token === opts.operatorToken) return { role: 'operator', user: null, agencyId: null, expiresAt: null };
-  if (token !== null && sessions.isDisplayToken(token)) return { role: 'display', user: null, agencyId: null, expiresAt: null };
-  return sessions.current() ?? { role: opts.publicView ? 'public' : 'anonymous', user: null, agencyId: null, expiresAt: null };
+  if (token !== null) {
+    if (token === opts.operatorToken) return { role: 'operator', user: null, agencyId: null, expiresAt: null };
+    if (sessions.isDisplayToken(token)) return { role: 'display', user: null, agencyId: null, expiresAt: null };
+    // the ingest token reads like a visitor; any other token is a mistake, refused
+    return nobody(opts.publicView && token === opts.ingestToken ? 'public' : 'anonymous');
+  }
+  return nobody(opts.publicView ? 'public' : 'anonymous');
 }
 
 const asResponse = (c: MockCaller, demo: boolean): SessionResponse => ({ role: c.role, user: c.user, agencyId: c.agencyId, expiresAt: c.expiresAt, demo });
@@ -126,9 +140,9 @@ const RULES: Rule[] = [
   r('POST', '/api/v1/session/display', null),
   r('POST', '/api/v1/session/demo', null),
   r('POST', '/api/v1/events', 'ingest'),
-  r('GET', '/api/v1/events', 'reports.read', true),
+  r('GET', '/api/v1/events', 'reports.read'),
   r('GET', '/api/v1/reports', 'reports.read', true),
-  r('GET', '/api/v1/reports/due-soon', 'reports.read', true),
+  r('GET', '/api/v1/reports/due-soon', 'reports.read'),
   r('GET', '/api/v1/reports/:id', 'reports.read', true),
   r('POST', '/api/v1/reports/:id/reminders', 'reminders.write'),
   r('GET', '/api/v1/overdue-queue', 'queue.read', true),
@@ -144,6 +158,7 @@ const RULES: Rule[] = [
   // one unit's own figures: a unit head reads them for their unit
   r('GET', '/api/v1/stats/agencies', 'stats.read', true),
   r('GET', '/api/v1/stats/kpis', 'stats.read', true),
+  r('GET', '/api/v1/stats/timeseries', 'stats.read', true),
   r('GET', '/api/v1/stats/satisfaction', 'stats.read', true),
   r('GET', '/api/v1/stats/satisfaction/disputes', 'stats.read', true),
 ];
@@ -156,7 +171,8 @@ const DEFAULT_NEEDS: Capability = 'stats.read';
  * when nobody is signed in, 403 `forbidden` naming the capability), and lets the rest fall through to the
  * endpoint's handler. A unit head may ask only for their own unit (another unit's agencyId → 403, another
  * unit's report → 404). The mock cannot rewrite a request, so a unit head's list without agencyId is refused
- * (the server narrows it instead); the SPA always names the unit.
+ * (the server narrows it instead; the SPA always names the unit), and the feed and due-soon lists are not narrowed
+ * (the server filters them to the unit; no view of a unit head reads them).
  */
 export function accessGuardHandler(store: MemoryStore, opts: AccessOptions): HttpHandler {
   return http.all('*/api/*', ({ request }) => {
@@ -166,11 +182,9 @@ export function accessGuardHandler(store: MemoryStore, opts: AccessOptions): Htt
     if (!rule && !url.pathname.startsWith('/api/v1/')) return undefined;
     const caller = callerOf(request, store.sessions, opts);
     const needs = rule?.needs ?? DEFAULT_NEEDS;
-    if (caller.role === 'anonymous') return fail(401, { error: 'unauthenticated', message: 'sign in first (POST /api/v1/session)' });
-    if (caller.role === 'unit_head' && rule?.unitScoped) {
-      if (!can(caller.role, needs) && !['stats.read'].includes(needs)) return forbidden(needs);
-      return unitScope(store, caller.agencyId ?? '', url);
-    }
+    if (caller.role === 'anonymous') return fail(401, { error: 'unauthenticated', message: 'sign in first (POST /api/v1/session); a session that ended must sign in again' });
+    // a unit head uses the unit-scoped endpoints for their own unit, whatever the capability says province-wide
+    if (caller.role === 'unit_head' && rule?.unitScoped) return unitScope(store, caller.agencyId ?? '', url);
     if (!can(caller.role, needs)) return forbidden(needs);
     return undefined;
   });

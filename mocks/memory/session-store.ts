@@ -34,6 +34,11 @@ export interface MockSessions {
   readonly accounts: Map<string, MockAccount>;
   /** the emulated cookie's session, or null (an expired one reads as null) */
   current(): MockCaller | null;
+  /**
+   * true once after a session ended by itself (expiry, revoked display token): as on the server, the request that
+   * still carries the dead cookie is anonymous even on a PUBLIC_VIEW server, and the cookie is then cleared
+   */
+  takeEnded(): boolean;
   login(username: string, password: string): MockCaller | 'invalid' | { retryAfterSeconds: number };
   demo(role: AccountRole, agencyId: string | null): MockCaller;
   display(token: string): MockCaller | null;
@@ -60,6 +65,7 @@ export function createMockSessions(opts: { now: () => Date; ttlHours?: number; u
   const displayTokens = new Set([MOCK_DISPLAY_TOKEN]);
   const failures = new Map<string, number[]>();
   let session: (MockCaller & { until: number; display: string | null }) | null = null;
+  let ended = false;
 
   const add = (a: MockAccount) => accounts.set(a.username, a);
   add({ username: 'dieuhanh', displayName: 'Nguyễn Văn Điều Hành', role: 'operator', agencyId: null, password: MOCK_DEMO_PASSWORD });
@@ -71,6 +77,7 @@ export function createMockSessions(opts: { now: () => Date; ttlHours?: number; u
 
   const start = (c: Omit<MockCaller, 'expiresAt'>, display: string | null = null): MockCaller => {
     const t = opts.now().getTime();
+    ended = false;
     // display sessions last until their token is revoked; accounts until the TTL (idle and absolute)
     session = { ...c, expiresAt: display ? null : new Date(t + ttlMs).toISOString(), until: display ? Infinity : t + ttlMs, display };
     return current() as MockCaller;
@@ -81,6 +88,7 @@ export function createMockSessions(opts: { now: () => Date; ttlHours?: number; u
     const t = opts.now().getTime();
     if (t >= session.until || (session.display !== null && !displayTokens.has(session.display))) {
       session = null;
+      ended = true;
       return null;
     }
     return { role: session.role, user: session.user, agencyId: session.agencyId, expiresAt: session.expiresAt };
@@ -89,6 +97,11 @@ export function createMockSessions(opts: { now: () => Date; ttlHours?: number; u
   return {
     accounts,
     current,
+    takeEnded() {
+      const was = ended;
+      ended = false;
+      return was;
+    },
     login(username, password) {
       const t = opts.now().getTime();
       const key = username.trim().toLowerCase();
@@ -114,6 +127,7 @@ export function createMockSessions(opts: { now: () => Date; ttlHours?: number; u
     },
     logout() {
       session = null;
+      ended = false;
     },
     expire() {
       if (session) session.until = opts.now().getTime();

@@ -1,3 +1,5 @@
+import { isUnitScoped } from '../../../shared/domain/access';
+import { getSessionState } from '../session/session-store';
 import { createLiveStore } from './live-store';
 import { connectSocketIo } from './socket-io-connection';
 import type { LiveConnectionOptions } from './socket-io-connection';
@@ -9,5 +11,11 @@ export function configureLive(opts: LiveConnectionOptions): void {
   connection = opts;
 }
 
-/** The one live stream of the app: outside React, shared by every view. */
-export const live = createLiveStore({ createSocket: () => connectSocketIo(connection) });
+/**
+ * The one live stream of the app: outside React, shared by every view. A unit head's stream is narrowed to their
+ * unit (the views start it only after the session gate knows the role; signing in or out reloads the page).
+ */
+export const live = createLiveStore({
+  createSocket: () => connectSocketIo(connection),
+  isScoped: () => isUnitScoped(getSessionState().session?.role ?? 'anonymous'),
+});

@@ -108,6 +108,40 @@ describe('live store', () => {
     expect(store.getState().seq).toBe(15);
   });
 
+  it("a unit head's scoped stream: seq jumps are other units' events, not losses; a reconnect resumes from the head", async () => {
+    const socket = new FakeSocket();
+    const store = createLiveStore({ createSocket: () => Promise.resolve(socket), isScoped: () => true });
+    const signals: LiveSignal[] = [];
+    store.subscribe((s) => signals.push(s));
+    store.start(10);
+    await vi.waitFor(() => expect(socket.wired).toBe(true));
+    socket.serverConnect();
+    // the replay comes before live:subscribed: already scoped from the session, so no resync for the jump to 14
+    socket.serverEmit('report:events', [ev(14)]);
+    socket.serverEmit('live:subscribed', { since: 10, seq: 20, scope: { agencyId: 'u1' } });
+    socket.serverEmit('report:events', [ev(22), ev(23)]);
+    socket.serverEmit('report:events', [ev(23)]);
+    await nextFlush();
+    expect(seqs(signals)).toEqual([14, 22, 23]);
+    socket.serverDrop();
+    socket.serverConnect();
+    expect(socket.subscriptions()).toEqual([{ since: 10 }, { since: 23 }]);
+    // the server's head moved past the unit's last event while we were away: resume there, no re-snapshot
+    socket.serverEmit('live:subscribed', { since: 23, seq: 40, scope: { agencyId: 'u1' } });
+    socket.serverEmit('report:events', [ev(41)]);
+    await nextFlush();
+    expect(seqs(signals)).toEqual([14, 22, 23, 41]);
+    expect(store.getState().seq).toBe(41);
+  });
+
+  it('an unscoped stream whose live:subscribed names a scope switches to scoped reading', async () => {
+    const { socket, signals } = await setup(10);
+    socket.serverEmit('live:subscribed', { since: 10, seq: 30, scope: { agencyId: 'u1' } });
+    socket.serverEmit('report:events', [ev(35)]);
+    await nextFlush();
+    expect(seqs(signals)).toEqual([35]);
+  });
+
   it('on live:resync, signals listeners and resubscribes from the server seq', async () => {
     const { socket, signals } = await setup(10);
     socket.serverEmit('live:resync', { reason: 'too_far_behind', seq: 9000 });

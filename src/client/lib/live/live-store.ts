@@ -11,6 +11,12 @@ export const HIDDEN_FLUSH_MS = 250;
 export interface LiveStoreOptions {
   createSocket: SocketFactory;
   now?: () => number;
+  /**
+   * Whether this browser's stream is narrowed to one unit (a unit head's, docs/decisions/0011): its seqs skip the
+   * other units' events, so a jump is not a loss. Asked when the stream starts (the replay arrives before
+   * `live:subscribed` says so); `live:subscribed.scope` confirms it.
+   */
+  isScoped?: () => boolean;
 }
 
 export interface LiveStore {
@@ -23,7 +29,7 @@ export interface LiveStore {
   readonly started: boolean;
 }
 
-export function createLiveStore({ createSocket, now = Date.now }: LiveStoreOptions): LiveStore {
+export function createLiveStore({ createSocket, now = Date.now, isScoped = () => false }: LiveStoreOptions): LiveStore {
   let state: LiveState = { status: 'connecting', seq: null, lastEventAt: null, lastSyncAt: null, downSince: null };
   const stateListeners = new Set<() => void>();
   const listeners = new Set<LiveListener>();
@@ -35,6 +41,7 @@ export function createLiveStore({ createSocket, now = Date.now }: LiveStoreOptio
   let seq = 0;
   let pending: LiveEvent[] = [];
   let resyncPending = false;
+  let scoped = false;
   let lastEventAt: number | null = null;
   let frame: number | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -102,7 +109,8 @@ export function createLiveStore({ createSocket, now = Date.now }: LiveStoreOptio
     for (const ev of parsed.data) {
       // a replay overlapping what we already have: never apply an event twice
       if (ev.seq <= seq) continue;
-      if (ev.seq !== seq + 1) gap = true;
+      // a unit-scoped stream skips other units' seqs by design: only an unscoped one can tell a loss from a jump
+      if (!scoped && ev.seq !== seq + 1) gap = true;
       seq = ev.seq;
       fresh.push(ev);
     }
@@ -128,6 +136,12 @@ export function createLiveStore({ createSocket, now = Date.now }: LiveStoreOptio
     s.on('live:subscribed', (info) => {
       const t = now();
       setState({ status: 'live', downSince: null, lastSyncAt: t });
+      if (info.scope !== undefined) {
+        // the server replayed everything of the unit up to its head: resume from there, nothing was lost
+        scoped = true;
+        seq = Math.max(seq, info.seq);
+        return;
+      }
       if (info.seq > seq) {
         // the replay ended past what we received: something was lost on the way
         requestResync(info.seq);
@@ -182,6 +196,7 @@ export function createLiveStore({ createSocket, now = Date.now }: LiveStoreOptio
       if (started) return;
       started = true;
       seq = since;
+      scoped = isScoped();
       // counted as down from the start until the first subscription, so a stream that never comes up goes stale
       setState({ seq, status: 'connecting', downSince: now() });
       if (typeof window !== 'undefined') {
