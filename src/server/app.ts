@@ -28,6 +28,7 @@ import { satisfactionRoutes } from './routes/satisfaction';
 import { registerSpa } from './static-spa';
 import { mapTilesFromEnv } from './routes/map-config';
 import { DEFAULT_SECURITY, type SecurityConfig } from './security/security-config';
+import { localReads, type Reads } from './store/read-pool';
 import type { Store } from './store/store';
 import type { ScoringConfig } from '../shared/contract/rankings';
 
@@ -43,6 +44,8 @@ export interface AppDeps {
   scoring?: ScoringConfig;
   /** where the built SPA is; defaults to the repository's dist/ */
   staticDir?: string;
+  /** where the statistics and list reads run (decision 0012): read workers, or (default) the store's own connection */
+  reads?: Reads;
   /** rate limits, CORS, media origins, shutdown drain (defaults: DEFAULT_SECURITY); tileUrl defaults to MAP_TILE_URL */
   security?: Partial<SecurityConfig> & { tileUrl?: string | null };
 }
@@ -90,17 +93,18 @@ export function createApp(deps: AppDeps): App {
   healthRoutes(fastify, store);
   metaRoutes(fastify, store);
   sessionRoutes(fastify, { auth: store.auth, resolver, clock, config: authConfig, agencyIds: () => store.meta().agencies.map((a) => a.id), loginRate: security.loginRate });
-  reportRoutes(fastify, { store, clock });
-  statsRoutes(fastify, { store, clock });
-  statsTimeseriesRoutes(fastify, { store, clock });
-  statsBreakdownRoutes(fastify, { store, clock });
-  hotspotRoutes(fastify, { store, clock });
-  feedRoutes(fastify, { store, clock });
-  mapRoutes(fastify, { store, clock });
+  const reads = deps.reads ?? localReads(store);
+  reportRoutes(fastify, { store, reads, clock });
+  statsRoutes(fastify, { reads, clock });
+  statsTimeseriesRoutes(fastify, { reads, clock });
+  statsBreakdownRoutes(fastify, { reads, clock });
+  hotspotRoutes(fastify, { reads, clock });
+  feedRoutes(fastify, { reads, clock });
+  mapRoutes(fastify, { reads, clock });
   rankingRoutes(fastify, { store, clock, scoring: deps.scoring });
   satisfactionRoutes(fastify, { store, clock });
   ingestRoutes(fastify, { store, clock, ingestToken: config.ingestToken, onIngested: () => broadcaster.notify() });
-  backlogRoutes(fastify, { store, clock, config, notifier: deps.notifier, log: deps.log, onIngested: () => broadcaster.notify() });
+  backlogRoutes(fastify, { store, reads, clock, config, notifier: deps.notifier, log: deps.log, onIngested: () => broadcaster.notify() });
   registerSpa(fastify, deps.staticDir ?? DEFAULT_DIST);
 
   let closed = false;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { securityConfigOf, securityEnvShape, type SecurityConfig } from './security/security-config';
@@ -26,6 +27,8 @@ const envSchema = z.object({
   SEED: z.coerce.number().int().nonnegative().default(2019),
   // days of history the demo seeds into an empty store: 300 covers the last two ended quarters in full
   DEMO_DAYS: z.coerce.number().int().min(1).max(3660).default(300),
+  // statistics and list reads on worker threads with read-only connections (decision 0012); 0 = on the main thread
+  READ_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   INGEST_TOKEN: token.optional(),
   OPERATOR_TOKEN: token.optional(),
   LIVE_BATCH_MS: z.coerce.number().int().min(1).max(10_000).default(100),
@@ -62,6 +65,8 @@ export interface Config extends SecurityConfig, AuthConfig {
   seed: number;
   /** days of scenario history seeded into an empty demo store (DEMO_DAYS) */
   demoDays: number;
+  /** worker threads answering the statistics and list reads (READ_WORKERS; default: one per core beyond the first, at most 4) */
+  readWorkers: number;
   ingestToken: string;
   operatorToken: string;
   /** true when the token was generated at start-up (main prints it so the operator can use it) */
@@ -102,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     simSpeed: e.SIM_SPEED,
     seed: e.SEED,
     demoDays: e.DEMO_DAYS,
+    readWorkers: e.READ_WORKERS ?? defaultReadWorkers(),
     ingestToken: e.INGEST_TOKEN ?? generateToken(),
     operatorToken: e.OPERATOR_TOKEN ?? generateToken(),
     ingestTokenGenerated: e.INGEST_TOKEN === undefined,
@@ -115,4 +121,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...authConfigOf(e),
     open311: open311ConfigOf(e),
   };
+}
+
+/** One read worker per core beyond the one the main thread (ingest, live stream, HTTP) needs, at most 4. */
+export function defaultReadWorkers(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1));
 }

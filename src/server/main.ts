@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { seedHistory } from './demo/seed';
 import { startSimulator, type Simulator } from './demo/simulator';
+import { createReadPool, type Reads } from './store/read-pool';
 import { openSqliteStore } from './store/sqlite-store';
 import { keepGeneratedTokens } from './token-file';
 import { startOpen311Poller, type Open311Poller } from './import/open311/poller';
@@ -44,7 +45,13 @@ if (config.demo && store.isEmpty()) {
   log.info(`demo: seeded ${r.events} events in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.events / (r.ms / 1000))} events/s)${r.skipped ? `, ${r.skipped} refused and skipped` : ''}`);
 }
 
-const app = createApp({ store, clock, config, log, security: config });
+// the statistics and list reads run on worker threads with their own read-only connections (decision 0012)
+let reads: Reads | undefined;
+if (config.readWorkers > 0) {
+  reads = await createReadPool({ file: dbFile, size: config.readWorkers });
+  log.info(`Reads: ${config.readWorkers} worker thread(s) (READ_WORKERS)`);
+}
+const app = createApp({ store, clock, config, log, security: config, reads });
 let simulator: Simulator | null = null;
 if (config.demo) {
   simulator = startSimulator({ store, clock, seed: config.seed, speed: config.simSpeed, onIngested: () => app.broadcaster.notify(), log });
@@ -57,6 +64,7 @@ try {
 } catch (err) {
   log.error(`cannot listen on ${config.host}:${config.port}: ${err instanceof Error ? err.message : String(err)}`);
   simulator?.stop();
+  await reads?.close();
   store.close();
   process.exit(1);
 }
@@ -106,6 +114,7 @@ const shutdown = async (signal: string) => {
     code = 1;
     log.error('shutdown:', err);
   } finally {
+    await reads?.close();
     store.close();
   }
   log.info('shutdown complete: store closed');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/server/config';
+import { ConfigError, defaultReadWorkers, loadConfig } from '../../src/server/config';
 import { sqliteCacheMb } from '../../src/server/store/sqlite-store';
 
 describe('loadConfig', () => {
@@ -42,5 +42,12 @@ describe('loadConfig', () => {
     expect(sqliteCacheMb({ SQLITE_CACHE_MB: '1024' })).toBe(1024);
     expect(() => sqliteCacheMb({ SQLITE_CACHE_MB: 'lots' })).toThrow(/SQLITE_CACHE_MB/);
     expect(() => sqliteCacheMb({ SQLITE_CACHE_MB: '4' })).toThrow(/SQLITE_CACHE_MB/);
+  });
+
+  it('runs one read worker per core beyond the first (at least one, at most four); READ_WORKERS overrides', () => {
+    expect([1, 2, 4, 8, 64].map((cores) => defaultReadWorkers(cores))).toEqual([1, 1, 3, 4, 4]);
+    expect(loadConfig({ READ_WORKERS: '0' }).readWorkers).toBe(0);
+    expect(loadConfig({ READ_WORKERS: '3' }).readWorkers).toBe(3);
+    expect(() => loadConfig({ READ_WORKERS: '-1' })).toThrow(/READ_WORKERS/);
   });
 });

@@ -4,6 +4,7 @@ import type { Log } from '../http/error-handler';
 import { createDispatcher, type Dispatcher } from '../notify/dispatcher';
 import { createLogNotifier, type Notifier } from '../notify/notifier';
 import { createWebhookNotifier } from '../notify/webhook-notifier';
+import type { Reads } from '../store/read-pool';
 import type { Store } from '../store/store';
 import { DEFAULT_ESCALATION_THRESHOLDS } from '../../shared/domain/escalation';
 import { notificationRoutes } from './notifications';
@@ -26,7 +27,7 @@ export function notifierFor(config: BacklogConfig, log?: Log): Notifier {
  */
 export function backlogRoutes(
   app: FastifyInstance,
-  deps: { store: Store; clock: () => Date; config: BacklogConfig; notifier?: Notifier; log?: Log; onIngested: () => void },
+  deps: { store: Store; reads: Reads; clock: () => Date; config: BacklogConfig; notifier?: Notifier; log?: Log; onIngested: () => void },
 ): Dispatcher {
   const dispatcher = createDispatcher({
     notifications: deps.store.backlog.notifications,

@@ -3,7 +3,7 @@ import { gzip as gzipCb, constants as zlib } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { districtStatsQuery, mapPointsQuery } from '../../shared/contract/map';
 import type { MapTiles } from '../../shared/contract/map';
-import type { Store } from '../store/store';
+import type { Reads } from '../store/read-pool';
 import { requireCapability } from '../auth/guard';
 import { clientConfig, mapTilesFromEnv } from './map-config';
 
@@ -19,13 +19,13 @@ const GZIP_MIN_BYTES = 16 * 1024;
  */
 export function mapRoutes(
   app: FastifyInstance,
-  deps: { store: Store; clock: () => Date; tiles?: MapTiles | null; env?: Record<string, string | undefined> },
+  deps: { reads: Reads; clock: () => Date; tiles?: MapTiles | null; env?: Record<string, string | undefined> },
 ) {
   const tiles = deps.tiles !== undefined ? deps.tiles : mapTilesFromEnv(deps.env ?? process.env);
 
   app.get('/api/v1/map/points', { onRequest: requireCapability('reports.read', { unit: 'refuse' }) }, async (request, reply) => {
     const query = mapPointsQuery.parse(request.query);
-    const body = JSON.stringify(deps.store.mapPoints(query, deps.clock()));
+    const body = JSON.stringify(await deps.reads.mapPoints(query, deps.clock()));
     reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store').header('vary', 'accept-encoding');
     const accepts = String(request.headers['accept-encoding'] ?? '');
     if (body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(accepts)) {
@@ -36,7 +36,7 @@ export function mapRoutes(
     return reply.send(body);
   });
 
-  app.get('/api/v1/stats/districts', { onRequest: requireCapability('stats.read') }, (request) => deps.store.districtStats(districtStatsQuery.parse(request.query), deps.clock()));
+  app.get('/api/v1/stats/districts', { onRequest: requireCapability('stats.read') }, (request) => deps.reads.districtStats(districtStatsQuery.parse(request.query), deps.clock()));
 
   app.get('/api/v1/config', () => clientConfig(tiles));
 }

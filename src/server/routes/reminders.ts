@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { overdueQueueQuery, reminderRequest } from '../../shared/contract/backlog';
 import type { EscalationThresholds } from '../../shared/domain/escalation';
 import type { Dispatcher } from '../notify/dispatcher';
+import type { Reads } from '../store/read-pool';
 import type { Store } from '../store/store';
 import { requireCapability } from '../auth/guard';
 
@@ -12,13 +13,13 @@ const idempotencyHeader = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9._
 /** Overdue queue (queue.read), unit contacts (reporter.read) and reminders (reminders.write): decision 0011. */
 export function reminderRoutes(
   app: FastifyInstance,
-  deps: { store: Store; clock: () => Date; thresholds: EscalationThresholds; dispatcher: Dispatcher; onIngested: () => void },
+  deps: { store: Store; reads: Reads; clock: () => Date; thresholds: EscalationThresholds; dispatcher: Dispatcher; onIngested: () => void },
 ) {
   const { store, clock } = deps;
   const onRequest = requireCapability('reminders.write');
 
   // leaders and unit heads read the queue too (a unit head only their unit's rows)
-  app.get('/api/v1/overdue-queue', { onRequest: requireCapability('queue.read', { unit: 'force' }) }, (request) => store.backlog.overdueQueue(overdueQueueQuery.parse(request.query), clock(), deps.thresholds));
+  app.get('/api/v1/overdue-queue', { onRequest: requireCapability('queue.read', { unit: 'force' }) }, (request) => deps.reads.overdueQueue(overdueQueueQuery.parse(request.query), clock(), deps.thresholds));
 
   app.get('/api/v1/agency-contacts', { onRequest: requireCapability('reporter.read') }, () => store.backlog.contacts());
 

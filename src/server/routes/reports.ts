@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { reportListQuery } from '../../shared/contract/api';
 import { mayReadReporter, reportOfUnit, requireCapability, unitScopeOf } from '../auth/guard';
 import { HttpError } from '../http/http-error';
+import type { Reads } from '../store/read-pool';
 import type { Store } from '../store/store';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
-export function reportRoutes(app: FastifyInstance, deps: { store: Store; clock: () => Date }) {
+export function reportRoutes(app: FastifyInstance, deps: { store: Store; reads: Reads; clock: () => Date }) {
   const { store, clock } = deps;
-  app.get('/api/v1/reports', { onRequest: requireCapability('reports.read', { unit: 'force' }) }, (request) => store.listReports(reportListQuery.parse(request.query), clock()));
+  app.get('/api/v1/reports', { onRequest: requireCapability('reports.read', { unit: 'force' }) }, (request) => deps.reads.listReports(reportListQuery.parse(request.query), clock()));
 
   app.get('/api/v1/reports/:id', { onRequest: requireCapability('reports.read', { unit: 'filter' }) }, (request) => {
     const { id } = idParams.parse(request.params);

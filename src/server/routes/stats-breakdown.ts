@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { breakdownQuery } from '../../shared/contract/stats';
-import type { Store } from '../store/store';
+import type { Reads } from '../store/read-pool';
 import { requireCapability } from '../auth/guard';
 
-export function statsBreakdownRoutes(app: FastifyInstance, deps: { store: Store; clock: () => Date }) {
-  app.get('/api/v1/stats/breakdown', { onRequest: requireCapability('stats.read') }, (request) => deps.store.statsBreakdown(breakdownQuery.parse(request.query), deps.clock()));
+export function statsBreakdownRoutes(app: FastifyInstance, deps: { reads: Reads; clock: () => Date }) {
+  app.get('/api/v1/stats/breakdown', { onRequest: requireCapability('stats.read') }, (request) => deps.reads.statsBreakdown(breakdownQuery.parse(request.query), deps.clock()));
 }

@@ -11,7 +11,7 @@ import { districtBoundaries, referenceData } from '../../shared/domain/reference
 import { periodBounds } from '../../shared/domain/summary';
 import { applyEvent } from '../../shared/domain/workflow';
 import { decodeCursor, encodeCursor, filterToSql, OVERDUE_SQL } from './list-query';
-import { applyMigrations } from './migrations';
+import { applyMigrations, assertSchemaCurrent } from './migrations';
 import { createRollupMaintainer } from './sqlite/rollup-maintain';
 import { createSqliteBacklog } from './sqlite/backlog-store';
 import { createSqliteAuth } from './sqlite/auth-store';
@@ -68,27 +68,35 @@ const OPEN_PARAMS = openStatuses.map(() => '?').join(', ');
  * Reference data is upserted on every open so the product works with no demo data and picks up new units
  * and categories; rows are never deleted because old reports keep pointing at them.
  */
-export function openSqliteStore(file: string): Store {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // FULL: an event acknowledged to the source (HTTP 200/201) must survive a power cut; with NORMAL the last
-  // transactions before a crash can be lost in WAL mode and the source would not resend them
-  db.pragma('synchronous = FULL');
+export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {}): Store {
+  // read-only: a second connection to a store another connection writes (the read workers, decision 0012): it
+  // never migrates, seeds or rebuilds anything, and its write methods fail with SQLITE_READONLY
+  const readOnly = opts.readOnly === true;
+  const db = readOnly ? new Database(file, { readonly: true, fileMustExist: true }) : new Database(file);
+  if (!readOnly) {
+    db.pragma('journal_mode = WAL');
+    // FULL: an event acknowledged to the source (HTTP 200/201) must survive a power cut; with NORMAL the last
+    // transactions before a crash can be lost in WAL mode and the source would not resend them
+    db.pragma('synchronous = FULL');
+  }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   // SQLite's default page cache is 2 MB: at a province's whole history (GBs of reports and indexes) nearly every
   // ingest and every aggregate would go to the OS for its index pages. SQLITE_CACHE_MB (default 256) per process.
   db.pragma(`cache_size = -${sqliteCacheMb() * 1024}`);
   db.pragma('temp_store = MEMORY');
-  applyMigrations(db);
+  if (readOnly) assertSchemaCurrent(db);
+  else applyMigrations(db);
   // per-unit rollups (decision 0004): maintained in the ingest transaction; rebuilt from the log if stale
   const rollups = createRollupMaintainer(db);
-  rollups.rebuildIfStale();
-  // a long-lived connection should let SQLite gather planner statistics once at start
-  db.pragma('optimize = 0x10002');
+  if (!readOnly) {
+    rollups.rebuildIfStale();
+    // a long-lived connection should let SQLite gather planner statistics once at start
+    db.pragma('optimize = 0x10002');
+  }
 
   const ref = referenceData();
-  db.transaction(() => {
+  if (!readOnly) db.transaction(() => {
     const upA = db.prepare('INSERT INTO agencies (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc');
     for (const a of ref.agencies) upA.run(a.id, JSON.stringify(a));
     const upC = db.prepare('INSERT INTO categories (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc');
@@ -313,6 +321,7 @@ export function openSqliteStore(file: string): Store {
   });
 
   const backlog = createSqliteBacklog(db, {
+    readOnly,
     agencies,
     ingest: (inputs, now) => ingestTx(inputs, now),
     report: (id) => {
@@ -365,10 +374,11 @@ export function openSqliteStore(file: string): Store {
       }
     },
     isEmpty: () => q.anyEvent.get() === undefined,
+    snapshot: <T,>(fn: () => T): T => db.transaction(fn)(),
     close() {
       if (!db.open) return;
       // keeps the planner's statistics fresh (cheap: it only analyses what changed a lot)
-      db.pragma('optimize');
+      if (!readOnly) db.pragma('optimize');
       db.close();
     },
   };

@@ -62,6 +62,8 @@ export interface Store {
   /** the whole log in seq order, read in pages (for replay checks) */
   allEvents(): IterableIterator<StoredEvent>;
   isEmpty(): boolean;
+  /** runs `fn` in one read transaction, so every statement in it sees the same commit (read workers, decision 0012) */
+  snapshot<T>(fn: () => T): T;
   close(): void;
 }
 

@@ -37,6 +37,8 @@ export function shippedContacts(): AgencyContactsResponse {
 export function createSqliteBacklog(
   db: Database.Database,
   deps: {
+    /** a read-only connection: the contacts are read as the writer stored them */
+    readOnly?: boolean;
     agencies: readonly Agency[];
     ingest: (inputs: readonly EventInput[], now: Date) => IngestResult[];
     report: (id: number) => Report | null;
@@ -46,9 +48,11 @@ export function createSqliteBacklog(
   // contacts are data: loaded into their table on every open, like the reference data
   const shipped = shippedContacts();
   const upsert = db.prepare('INSERT INTO agency_contacts (agency_id, doc) VALUES (?, ?) ON CONFLICT (agency_id) DO UPDATE SET doc = excluded.doc');
-  db.transaction(() => {
-    for (const c of shipped.items) upsert.run(c.agencyId, JSON.stringify(c));
-  })();
+  if (!deps.readOnly) {
+    db.transaction(() => {
+      for (const c of shipped.items) upsert.run(c.agencyId, JSON.stringify(c));
+    })();
+  }
   const contacts: AgencyContactsResponse = {
     province: shipped.province,
     items: (db.prepare('SELECT doc FROM agency_contacts ORDER BY rowid').pluck().all() as string[]).map((d) => JSON.parse(d) as AgencyContactsResponse['items'][number]),
