@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, SCREENSHOTS } from './support/browser';
 import { removeDir, startServer, type RunningServer } from './support/server';
+import { signIn } from './support/session';
 
 let server: RunningServer;
 let browser: Browser;
@@ -101,14 +102,13 @@ describe('live feed → report detail, end to end', () => {
     expect(new URL(page.url()).searchParams.get('report')).toBeNull();
   });
 
-  it('a deep link opens the drawer; an operator sees the reporter, the request carrying the token', async () => {
+  it('a deep link opens the drawer; an operator (signed in: the session cookie) sees the reporter', async () => {
     const list = (await (await fetch(`${server.url}/api/v1/reports?limit=1&q=${encodeURIComponent('Nắp hố ga')}`)).json()) as { items: { id: number }[] };
     const id = list.items[0]?.id;
     const operator = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     try {
-      await operator.goto(`${server.url}/wall?views=feed&rotate=0`);
-      // what the header's operator sign-in stores (lib/session)
-      await operator.evaluate((token) => localStorage.setItem('paht.operatorToken', token), server.operatorToken);
+      await operator.goto(`${server.url}/login`);
+      await signIn(operator, 'operator');
       await operator.goto(`${server.url}/wall?views=feed&rotate=0&report=${id}`);
       const dialog = operator.getByRole('dialog', { name: /Nắp hố ga bị mất/ });
       await dialog.getByTestId('detail-reporter').waitFor({ timeout: 5000 });

@@ -13,6 +13,7 @@ import { previousQuarter, quarterBounds, quarterOf } from '../../src/shared/doma
 import { createHistory } from '../../mocks/scenario/history';
 import { launchBrowser, SCREENSHOTS } from './support/browser';
 import { removeDir, startServer, type RunningServer } from './support/server';
+import { signIn } from './support/session';
 
 // Home Affairs finalises the last ended quarter and downloads its workbook, against the real product over a
 // store holding that whole quarter (seeded here; no simulator, so the figures hold still).
@@ -55,12 +56,15 @@ describe('quarterly emulation ranking, end to end', () => {
     expect(await page.textContent('.rk-summary')).toContain('0,4 × Đúng hạn');
     expect(await page.textContent('.rk-unranked h3')).toContain(`${r.units.length - ranked.length} đơn vị`);
     await page.screenshot({ path: `${SCREENSHOTS}/rankings-1600x900.png` });
+    // a visitor (PUBLIC_VIEW) reads the ranking; freezing it is Home Affairs' (rankings.finalise)
+    expect(await page.getByRole('button', { name: 'Chốt xếp hạng quý' }).count()).toBe(0);
   });
 
   it('Home Affairs finalises the quarter after confirming, and the page says who and when', async () => {
-    await page.getByRole('button', { name: 'Chốt xếp hạng quý' }).click();
+    await signIn(page, 'home_affairs');
+    await page.reload();
+    await page.getByRole('button', { name: 'Chốt xếp hạng quý' }).click({ timeout: 30_000 });
     await page.fill('input[name="by"]', FINALISER);
-    await page.fill('input[name="token"]', server.operatorToken);
     await page.screenshot({ path: `${SCREENSHOTS}/rankings-finalise-dialog.png` });
     await page.getByRole('dialog').getByRole('button', { name: 'Chốt', exact: true }).click();
     await page.waitForSelector('.rk-chip--finalised', { timeout: 30_000 });

@@ -15,6 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { reference } from '../server/fixtures';
 import { launchBrowser, SCREENSHOTS } from './support/browser';
 import { removeDir, startServer, type RunningServer } from './support/server';
+import { signIn } from './support/session';
 
 const PORT = 18624;
 
@@ -107,7 +108,11 @@ beforeAll(async () => {
   await viewer.addInitScript(init);
   operator = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   await operator.addInitScript(init);
-  await operator.addInitScript((token: string) => localStorage.setItem('paht.operatorToken', token), server.operatorToken);
+  // the operator context holds an operator's session cookie (demo sign-in), as after the login page
+  const signing = await operator.newPage();
+  await signing.goto(`${server.url}/login`);
+  await signIn(signing, 'operator');
+  await signing.close();
 }, 240_000);
 
 afterAll(async () => {

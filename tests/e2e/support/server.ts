@@ -44,6 +44,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         DATA_DIR: dataDir,
         INGEST_TOKEN: ingestToken,
         OPERATOR_TOKEN: operatorToken,
+        // the demo role picker (support/session.ts signIn) and an open read-only view; a test of refusals passes PUBLIC_VIEW=0
+        DEMO_LOGIN: '1',
+        PUBLIC_VIEW: '1',
         ...opts.env,
       },
     });

@@ -43,7 +43,7 @@ export const authEn: Section<typeof authVi> = {
   'auth.roleDesc.leader': 'All statistics and reports; no reporter identities.',
   'auth.roleDesc.home_affairs': 'Rankings, finalising quarters, exports.',
   'auth.roleDesc.unit_head': "Only their unit's reports and figures; everyone's rankings.",
-  'auth.roleDesc.display': 'Wall screen: read-only live views.',
+  'auth.roleDesc.display': 'Read-only live views, for wall screens.',
 
   'auth.menu.label': 'Account',
   'auth.menu.signIn': 'Sign in',

@@ -40,7 +40,7 @@ export const authVi = {
   'auth.roleDesc.leader': 'Mọi thống kê và phản ánh; không xem thông tin người phản ánh.',
   'auth.roleDesc.home_affairs': 'Xếp hạng thi đua, chốt quý, xuất báo cáo.',
   'auth.roleDesc.unit_head': 'Chỉ phản ánh và số liệu của đơn vị mình; xếp hạng chung.',
-  'auth.roleDesc.display': 'Màn hình tường: chỉ xem, cập nhật trực tiếp.',
+  'auth.roleDesc.display': 'Chỉ xem các trang trực tiếp, cho màn hình treo tường.',
 
   'auth.menu.label': 'Tài khoản',
   'auth.menu.signIn': 'Đăng nhập',
