@@ -11,7 +11,7 @@
  *   - long tasks (PerformanceObserver 'longtask') during 15 s of steady streaming
  *   - event-to-screen: ingest instant (server) → the page's first draw of that new report ('paht:map-drawn')
  *   - JS heap after forced GC (CDP HeapProfiler.collectGarbage + Performance.getMetrics), page and workers
- * Prints the figures and ours/baseline ratios. Not part of `npm test`. Options: --reports=N --no-build, and
+ * Prints the figures and ours/baseline ratios. Not part of `npm test`. Options: --reports=N --no-build --port=N, and
  * --serve (seed, stream and serve until Ctrl-C, for profiling by hand).
  */
 import { execFileSync } from 'node:child_process';
@@ -29,7 +29,8 @@ import { rng, seedOpenReports } from './seed';
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const REPORTS = Number(arg('reports') ?? 100_000);
 const RATE = 50;
-const PORT = 18510;
+// --port= keeps parallel runs (other engineers' servers) apart
+const PORT = Number(arg('port') ?? 18510);
 const STEADY_MS = 10_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -175,6 +176,13 @@ async function measure(name: string, url: string, mapSelector: string, ingestTim
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     page.on('pageerror', (e) => console.error(`[${name}] page error:`, e.message));
     await page.addInitScript(PROBE);
+    // the app's pages need a signed-in caller (accounts and roles, decision 0011): the bench signs in as an
+    // operator through the demo role picker, which this bench server offers (DEMO_LOGIN=1)
+    const signIn = await page.request
+      .post(new URL('/api/v1/session/demo', url).href, { data: { role: 'operator' } })
+      .then((res) => (res.ok() ? null : `HTTP ${res.status()}`))
+      .catch((err: unknown) => String(err));
+    if (signIn !== null) console.warn(`[${name}] demo sign-in failed: ${signIn}`);
     const t0 = Date.now();
     await page.goto(url);
     // loaded = the snapshot is in and every report is indexed/clustered
@@ -253,7 +261,7 @@ async function main() {
   console.log(`seeding ${REPORTS.toLocaleString('en')} open reports…`);
   const seeded = seedOpenReports(store, REPORTS, now);
   console.log(`  ${seeded.events.toLocaleString('en')} events in ${(seeded.ms / 1000).toFixed(1)} s`);
-  const config = { ...loadConfig({ HOST: '127.0.0.1', PORT: String(PORT), INGEST_TOKEN: 'bench-ingest', OPERATOR_TOKEN: 'bench-operator', DEMO: '0' }), liveBatchMs: 100 };
+  const config = { ...loadConfig({ HOST: '127.0.0.1', PORT: String(PORT), INGEST_TOKEN: 'bench-ingest', OPERATOR_TOKEN: 'bench-operator', DEMO: '0', DEMO_LOGIN: '1' }), liveBatchMs: 100 };
   const app = createApp({ store, clock: () => new Date(), config, staticDir: www, log: { info() {}, warn: console.warn, error: console.error } });
   const url = await app.listen();
   // the first request after a cold start reads every report's position once (then cached): time it, and keep it

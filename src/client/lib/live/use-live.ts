@@ -26,12 +26,15 @@ export interface Staleness {
   downSince: number | null;
 }
 
-export function isStale(state: LiveState, now: number, thresholdMs = STALE_AFTER_MS): boolean {
+export function isStale(state: Pick<LiveState, 'status' | 'downSince'>, now: number, thresholdMs = STALE_AFTER_MS): boolean {
   return state.status !== 'live' && state.downSince !== null && now - state.downSince > thresholdMs;
 }
 
 export function useStaleness(store: LiveStore = live, thresholdMs = STALE_AFTER_MS): Staleness {
-  const state = useLiveState(store);
+  // only the two fields staleness reads: the whole state changes with every stream batch (seq, lastSyncAt), and
+  // the KPI strip and banner need not re-render 10 times a second under load for that
+  const status = useSyncExternalStore(store.subscribeState, () => store.getState().status);
+  const downSince = useSyncExternalStore(store.subscribeState, () => store.getState().downSince);
   const now = useNow(1000);
-  return { stale: isStale(state, now, thresholdMs), downSince: state.status === 'live' ? null : state.downSince };
+  return { stale: isStale({ status, downSince }, now, thresholdMs), downSince: status === 'live' ? null : downSince };
 }

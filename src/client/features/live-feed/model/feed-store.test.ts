@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { LiveEvent } from '../../../../shared/contract/event';
 import type { DueSoonResponse, FeedResponse } from '../../../../shared/contract/feed';
@@ -240,5 +241,34 @@ describe('applyToDueSoon', () => {
     ]);
     expect(next.items.map((r) => r.id)).toEqual([2]);
     expect(next.seq).toBe(15);
+  });
+
+  it('equals filtering and re-sorting the whole set after each batch (the moves are local)', () => {
+    const HOUR = 3_600_000;
+    // small ids and a few due instants, so reports share instants and batches touch the same reports again
+    const change = fc.record({
+      id: fc.integer({ min: 1, max: 12 }),
+      dueH: fc.integer({ min: -2, max: 8 }),
+      status: fc.constantFrom('received', 'assigned', 'in_progress', 'resolved', 'rejected') as fc.Arbitrary<Report['status']>,
+    });
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 12 }), fc.array(fc.array(change, { maxLength: 8 }), { maxLength: 6 }), (initial, batches) => {
+        const until = T0 + 6 * HOUR;
+        const inWindow = (r: Report) => ['received', 'assigned', 'in_progress', 'reopened'].includes(r.status) && Date.parse(r.dueAt ?? '') > T0 && Date.parse(r.dueAt ?? '') <= until;
+        const sorted = (rs: Report[]) => [...rs].sort((a, b) => Date.parse(a.dueAt ?? '') - Date.parse(b.dueAt ?? '') || a.id - b.id);
+        const start = new Map<number, Report>();
+        for (const c of initial) start.set(c.id, report(c.id, { dueAt: iso(T0 + c.dueH * HOUR), status: c.status }));
+        let set = dueSet(sorted([...start.values()].filter(inWindow)), until);
+        // the oracle: the newest version of every report seen, filtered and sorted from scratch
+        const newest = new Map([...set.items].map((r) => [r.id, r]));
+        let seq = 10;
+        for (const batch of batches) {
+          const events = batch.map((c) => event(++seq, report(c.id, { dueAt: iso(T0 + c.dueH * HOUR), status: c.status })));
+          for (const e of events) newest.set(e.report.id, e.report);
+          set = applyToDueSoon(set, events);
+          expect(set.items.map((r) => [r.id, r.dueAt, r.status])).toEqual(sorted([...newest.values()].filter(inWindow)).map((r) => [r.id, r.dueAt, r.status]));
+        }
+      }),
+    );
   });
 });

@@ -69,26 +69,71 @@ export interface FeedStore {
 }
 
 const isOpen = (r: Report) => openStatuses.includes(r.status);
-const dueMs = (r: Report) => (r.dueAt === null ? Number.NaN : Date.parse(r.dueAt));
+/** Parsed due instants by report version: the overdue timers read them for every report of the set, often. */
+const dueCache = new WeakMap<Report, number>();
+const dueMs = (r: Report): number => {
+  let ms = dueCache.get(r);
+  if (ms === undefined) {
+    ms = r.dueAt === null ? Number.NaN : Date.parse(r.dueAt);
+    dueCache.set(r, ms);
+  }
+  return ms;
+};
 const newer = (a: Report | undefined, b: Report) => (a === undefined || b.lastSeq >= a.lastSeq ? b : a);
 
-/** Folds stream events into the due-soon set: it holds the open reports due in (asOf, until]. */
+const byDue = (a: Report, b: Report) => dueMs(a) - dueMs(b) || a.id - b.id;
+
+/** Index of the first element of the sorted `items` that sorts after `r` (binary search). */
+function insertionPoint(items: readonly Report[], r: Report): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byDue(items[mid] as Report, r) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Folds stream events into the due-soon set: it holds the open reports due in (asOf, until], ordered by due
+ * instant then id. Each batch moves only the reports it touches (binary search into the sorted list) rather than
+ * re-sorting up to 500 reports for every batch of the stream.
+ */
 export function applyToDueSoon(set: DueSoonResponse, events: readonly LiveEvent[]): DueSoonResponse {
   const from = Date.parse(set.asOf);
   const until = Date.parse(set.until);
-  const byId = new Map(set.items.map((r) => [r.id, r]));
-  let changed = false;
+  let items: Report[] | null = null;
+  let byId: Map<number, Report> | null = null;
   for (const ev of events) {
-    const r = newer(byId.get(ev.reportId), ev.report);
+    byId ??= new Map(set.items.map((r) => [r.id, r]));
+    const old = byId.get(ev.reportId);
+    const r = newer(old, ev.report);
+    if (r === old) continue;
     const due = dueMs(r);
     // resolved or rejected → dropped; extended past the window → dropped (the refetch at `until` brings it back)
-    if (isOpen(r) && due > from && due <= until) byId.set(r.id, r);
-    else if (!byId.delete(r.id)) continue;
-    changed = true;
+    const keep = isOpen(r) && due > from && due <= until;
+    if (!keep && old === undefined) continue;
+    items ??= [...set.items];
+    if (old !== undefined) {
+      const at = insertionPoint(items, old) - 1;
+      // the sorted position of the old version; a linear search only if the list was not as expected
+      const i = items[at] === old ? at : items.indexOf(old);
+      if (i >= 0) items.splice(i, 1);
+      byId.delete(old.id);
+    }
+    if (keep) {
+      items.splice(insertionPoint(items, r), 0, r);
+      byId.set(r.id, r);
+    }
   }
-  if (!changed) return { ...set, seq: events.at(-1)?.seq ?? set.seq };
-  const items = [...byId.values()].sort((a, b) => dueMs(a) - dueMs(b) || a.id - b.id);
-  return { ...set, items, seq: events.at(-1)?.seq ?? set.seq };
+  return { ...set, items: items ?? set.items, seq: events.at(-1)?.seq ?? set.seq };
+}
+
+/** The set ordered by due instant then id (what applyToDueSoon keeps and the timers rely on), whatever the server's order. */
+export function sortedDueSoon(set: DueSoonResponse): DueSoonResponse {
+  const sorted = set.items.every((r, i) => i === 0 || byDue(set.items[i - 1] as Report, r) <= 0);
+  return sorted ? set : { ...set, items: [...set.items].sort(byDue) };
 }
 
 const eventItem = (ev: LiveEvent, arrival: number): FeedItem => ({
@@ -121,8 +166,12 @@ export function createFeedStore(opts: FeedStoreOptions): FeedStore {
   let maxSeq = -1;
   let initialised = false;
   let due: DueSoonResponse | null = null;
-  /** `<id>@<dueAt>` of transitions already shown; pruned to the current set */
-  const fired = new Set<string>();
+  /**
+   * report id → the due instant whose passing was already shown (a report extended later fires again at its new
+   * instant); pruned to the current set
+   */
+  const fired = new Map<number, number>();
+  const isFired = (r: Report) => fired.get(r.id) === dueMs(r);
   let timer: unknown = null;
   let runs: { dispose: () => void; refresh: () => void }[] = [];
   let dueRun: { refresh: () => void } | null = null;
@@ -166,9 +215,14 @@ export function createFeedStore(opts: FeedStoreOptions): FeedStore {
   function fireDue() {
     if (due === null) return;
     const t = now();
-    const reached = due.items.filter((r) => t > dueMs(r) && !fired.has(`${r.id}@${r.dueAt}`));
+    // the set is sorted by due instant: what the clock has passed is a prefix
+    const reached: Report[] = [];
+    for (const r of due.items) {
+      if (!(t > dueMs(r))) break;
+      if (!isFired(r)) reached.push(r);
+    }
     if (reached.length === 0) return;
-    for (const r of reached) fired.add(`${r.id}@${r.dueAt}`);
+    for (const r of reached) fired.set(r.id, dueMs(r));
     const arrival = state.lastArrival + 1;
     const byInstant = new Map<string, Report[]>();
     for (const r of reached) byInstant.set(r.dueAt as string, [...(byInstant.get(r.dueAt as string) ?? []), r]);
@@ -210,17 +264,25 @@ export function createFeedStore(opts: FeedStoreOptions): FeedStore {
     let next = until;
     for (const r of due.items) {
       const d = dueMs(r);
-      // overdue means strictly after the due instant
-      if (d + 1 > t && d + 1 < next && !fired.has(`${r.id}@${r.dueAt}`)) next = d + 1;
+      // overdue means strictly after the due instant; sorted by due, so the first one not yet passed is the next
+      if (d + 1 > t && !isFired(r)) {
+        next = Math.min(next, d + 1);
+        break;
+      }
     }
     timer = setTimer(schedule, Math.max(0, Math.min(next - t, MAX_TIMER_MS)));
   }
 
   function onDue(data: DueSoonResponse | null) {
     if (data === null) return;
+    const same = due !== null && data.items === due.items && data.until === due.until;
     due = data;
-    const current = new Set(data.items.map((r) => `${r.id}@${r.dueAt}`));
-    for (const k of fired) if (!current.has(k)) fired.delete(k);
+    // a batch that touched none of the set (most of them) changes nothing the timer depends on
+    if (same) return;
+    if (fired.size > 0) {
+      const current = new Map(data.items.map((r) => [r.id, dueMs(r)]));
+      for (const [id, at] of fired) if (current.get(id) !== at) fired.delete(id);
+    }
     schedule();
   }
 
@@ -243,7 +305,7 @@ export function createFeedStore(opts: FeedStoreOptions): FeedStore {
       );
       const dr = runLiveResource<DueSoonResponse>(
         opts.live,
-        () => ({ load: opts.loadDueSoon, apply: applyToDueSoon }),
+        () => ({ load: (signal) => opts.loadDueSoon(signal).then(sortedDueSoon), apply: applyToDueSoon }),
         (s) => onDue(s.data),
       );
       dueRun = dr;

@@ -53,4 +53,5 @@ export const feedEn: Section<typeof feedVi> = {
   'feed.author.centre': 'the Centre',
   'feed.urgent': 'Urgent',
   'feed.more': (count) => `${count} older events not shown`,
+  'feed.showMore': (count) => `Show ${count} older events`,
 };

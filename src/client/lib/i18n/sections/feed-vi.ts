@@ -50,4 +50,5 @@ export const feedVi = {
   'feed.author.centre': 'Trung tâm',
   'feed.urgent': 'Khẩn',
   'feed.more': (count: string) => `${count} sự kiện cũ hơn không hiển thị`,
+  'feed.showMore': (count: string) => `Hiện thêm ${count} sự kiện cũ hơn`,
 } as const;
