@@ -13,6 +13,8 @@ export async function startDemoWorker() {
   const days = Number(params.get('days') ?? '') || 90;
   const speed = Number(params.get('simSpeed') ?? '') || 60;
   const store = createMemoryStore({ seed: 2019, days });
+  // the emulated session cookie survives the reload that follows a sign-in (the mock itself starts over)
+  store.sessions.persistIn(sessionStorage, 'paht.demoSession');
   console.info(`demo: seeded ${store.seeded.events} events in ${Math.round(store.seeded.ms)} ms`);
   // like `npm start`: nobody sees anything before picking a role on the login page (labelled as a demo)
   const worker = setupWorker(...createHandlers(store, { publicView: false, demoLogin: true }), createSocketHandler(store, location.origin));

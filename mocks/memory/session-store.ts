@@ -49,23 +49,22 @@ export interface MockSessions {
   revokeDisplayToken(token: string): void;
   /** a display token presented as `Authorization: Bearer` (tools, tests) */
   isDisplayToken(token: string): boolean;
+  /**
+   * The server-less demo reloads the page on sign-in and sign-out, which recreates the whole mock: keep the emulated
+   * cookie in the tab's sessionStorage (as a browser keeps a session cookie), restored now and saved on each change.
+   */
+  persistIn(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, key: string): void;
 }
-
-const ROLE_NAMES: Record<AccountRole, string> = {
-  operator: 'Điều hành viên (demo)',
-  leader: 'Lãnh đạo (demo)',
-  home_affairs: 'Sở Nội vụ (demo)',
-  unit_head: 'Thủ trưởng đơn vị (demo)',
-  display: 'Màn hình tường (demo)',
-};
 
 export function createMockSessions(opts: { now: () => Date; ttlHours?: number; unitHeadAgencyId?: string }): MockSessions {
   const ttlMs = (opts.ttlHours ?? 12) * 3_600_000;
   const accounts = new Map<string, MockAccount>();
   const displayTokens = new Set([MOCK_DISPLAY_TOKEN]);
   const failures = new Map<string, number[]>();
-  let session: (MockCaller & { until: number; display: string | null }) | null = null;
+  type Session = MockCaller & { until: number; display: string | null };
+  let session: Session | null = null;
   let ended = false;
+  let save: (s: Session | null) => void = () => undefined;
 
   const add = (a: MockAccount) => accounts.set(a.username, a);
   add({ username: 'dieuhanh', displayName: 'Nguyễn Văn Điều Hành', role: 'operator', agencyId: null, password: MOCK_DEMO_PASSWORD });
@@ -80,6 +79,7 @@ export function createMockSessions(opts: { now: () => Date; ttlHours?: number; u
     ended = false;
     // display sessions last until their token is revoked; accounts until the TTL (idle and absolute)
     session = { ...c, expiresAt: display ? null : new Date(t + ttlMs).toISOString(), until: display ? Infinity : t + ttlMs, display };
+    save(session);
     return current() as MockCaller;
   };
 
@@ -89,6 +89,7 @@ export function createMockSessions(opts: { now: () => Date; ttlHours?: number; u
     if (t >= session.until || (session.display !== null && !displayTokens.has(session.display))) {
       session = null;
       ended = true;
+      save(null);
       return null;
     }
     return { role: session.role, user: session.user, agencyId: session.agencyId, expiresAt: session.expiresAt };
@@ -117,10 +118,8 @@ export function createMockSessions(opts: { now: () => Date; ttlHours?: number; u
       failures.delete(key);
       return start({ role: a.role, user: { username: a.username, displayName: a.displayName }, agencyId: a.agencyId });
     },
-    demo(role, agencyId) {
-      if (role === 'display') return start({ role, user: null, agencyId: null });
-      return start({ role, user: { username: `demo-${role}`, displayName: ROLE_NAMES[role] }, agencyId });
-    },
+    // as on the server, a demo session is a role without an account (user null)
+    demo: (role, agencyId) => start({ role, user: null, agencyId }),
     display(token) {
       if (!displayTokens.has(token)) return null;
       return start({ role: 'display', user: null, agencyId: null }, token);
@@ -128,6 +127,7 @@ export function createMockSessions(opts: { now: () => Date; ttlHours?: number; u
     logout() {
       session = null;
       ended = false;
+      save(null);
     },
     expire() {
       if (session) session.until = opts.now().getTime();
@@ -137,5 +137,23 @@ export function createMockSessions(opts: { now: () => Date; ttlHours?: number; u
       displayTokens.delete(token);
     },
     isDisplayToken: (token) => displayTokens.has(token),
+    persistIn(storage, key) {
+      try {
+        const raw = storage.getItem(key);
+        // JSON has no Infinity: a display session is stored with until null
+        const restored = raw ? (JSON.parse(raw) as Omit<Session, 'until'> & { until: number | null }) : null;
+        if (restored) session = { ...restored, until: restored.until ?? Infinity };
+      } catch {
+        // a damaged entry: nobody is signed in
+      }
+      save = (s) => {
+        try {
+          if (s) storage.setItem(key, JSON.stringify({ ...s, until: Number.isFinite(s.until) ? s.until : null }));
+          else storage.removeItem(key);
+        } catch {
+          // storage full or disabled: the session lasts until the next reload
+        }
+      };
+    },
   };
 }

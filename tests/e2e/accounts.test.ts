@@ -141,6 +141,11 @@ describe('accounts and roles, end to end', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/accounts-unit-head-map-denied.png` });
     await page.goto(`${server.url}/units/${unit.id}`);
     await page.getByTestId('unit-name').and(page.getByText(unit.name, { exact: true })).waitFor({ timeout: 15_000 });
+    // their own page works in full: the rank (public rankings) loads and no panel shows a refusal
+    await page.locator('section[aria-labelledby="unit-rank-title"]').getByText('Đang tải…').first().waitFor({ state: 'detached', timeout: 15_000 });
+    // the unit-scoped live stream connects (the socket takes the session cookie)
+    await page.locator('.conn[data-state="live"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.unit-error').allTextContents()).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/accounts-unit-head.png` });
   });
 });
