@@ -20,6 +20,7 @@ beforeAll(async () => {
     pastQuarter: '2023-Q4',
     failedNotificationId: 1,
     ingestEvent: () => created(),
+    displayToken: 'x'.repeat(43),
   };
 });
 afterAll(async () => {

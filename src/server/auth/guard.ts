@@ -35,13 +35,14 @@ export function installAuth(fastify: FastifyInstance, resolver: PrincipalResolve
 
 /**
  * How a route treats a unit-scoped caller (a unit head):
- * - `refuse` (default): only with the capability itself — a unit head lacks the province-wide ones, so 403;
+ * - `refuse` (default): 403 — a province-wide view (the live map), even where the role holds the capability;
  * - `force`: allowed with `unit.read` (or the capability), narrowed to their unit: the query's `agencyId` is set to
  *   it, and asking for another unit (`agencyId`, `agencyIds`) is a 403;
  * - `filter`: allowed with the capability; the handler drops what is not their unit's (`visibleTo`), a single
- *   report of another unit is a 404.
+ *   report of another unit is a 404;
+ * - `any`: allowed with the capability, not narrowed (figures about every unit that are public anyway: rankings).
  */
-export type UnitRule = 'refuse' | 'force' | 'filter';
+export type UnitRule = 'refuse' | 'force' | 'filter' | 'any';
 
 function refusal(p: Principal, what: string): HttpError {
   return p.role === 'anonymous'
@@ -60,7 +61,7 @@ export function requireCapability(cap: Capability, opts: { unit?: UnitRule } = {
     if (unit === 'refuse') {
       return done(can(p.role, cap) ? new HttpError(403, 'forbidden', `a province-wide view: a unit head sees their own unit's reports and figures (${own})`) : refusal(p, cap));
     }
-    if (unit === 'filter') return done(can(p.role, cap) ? undefined : refusal(p, cap));
+    if (unit === 'filter' || unit === 'any') return done(can(p.role, cap) ? undefined : refusal(p, cap));
     if (!can(p.role, cap) && !can(p.role, 'unit.read')) return done(refusal(p, cap));
     const query = request.query as Record<string, unknown> | undefined;
     if (query && typeof query === 'object') {

@@ -45,7 +45,7 @@ export function rankingRoutes(app: FastifyInstance, deps: { store: Store; clock:
   const cache = createRankingCache();
   const src = store.rankings;
   // rankings are public figures (every unit's, unit heads included); freezing one is Home Affairs' act
-  const onRequest = requireCapability('rankings.read');
+  const onRequest = requireCapability('rankings.read', { unit: 'any' });
 
   app.get('/api/v1/rankings', { onRequest }, () => quarterList(src, clock()));
 
