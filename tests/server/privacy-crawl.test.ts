@@ -5,6 +5,11 @@
  * rankings and their exports unpacked) and every socket payload received during ingest is kept. No reporter name
  * or phone, and no unit contact (operators only), may appear anywhere — searched as exact strings in the
  * serialised bodies. The operator's view is crawled too, as the control: the detector must find them there.
+ *
+ * Callers (decision 0011): every non-operator kind of authz-support's CALLERS — leader, home_affairs, unit_head,
+ * display (cookie and bearer token), public (PUBLIC_VIEW=1 here, so `anonymous` is a visitor too), the ingest token,
+ * a wrong token, an expired, a logged-out and a revoked-display session. The signed-in ones come from real accounts
+ * and the real sign-in endpoints; their sockets authenticate with the same cookie or token.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +17,15 @@ import type { EventInput } from '../../src/shared/contract/event';
 import { registeredRoutes } from '../../src/server/http/hardening';
 import { createHistory } from '../../mocks/scenario/history';
 import contacts from '../../src/shared/data/agency-contacts.json';
-import { CALLERS, socketAs, startHardenedServer, tokenOf, type Caller, type HardenedServer } from './authz-support';
+import { authHeaders, CALLERS, prepareCallers, socketAs, startHardenedServer, type Caller, type HardenedServer } from './authz-support';
 import { NOW, waitFor } from './harness';
 
-const NON_OPERATORS = CALLERS.filter((c) => c !== 'operator');
+const NON_OPERATORS = CALLERS.filter((c) => c !== 'operator' && c !== 'operator_session');
+/** callers whose credentials open nothing: refused everywhere but the open endpoints, and by the live stream */
+const SHUT_OUT: readonly Caller[] = ['wrong', 'expired', 'logged_out', 'revoked_display'];
+/** a unit head sees one unit: fewer answers and a thinner stream, but real ones */
+const NARROW: readonly Caller[] = ['unit_head'];
+const OPEN_ROUTES = ['/api/health', '/api/v1/meta', '/api/v1/config', '/api/v1/session'];
 
 /** The confidential strings: reporters (name, phone as sent and as digits) and unit contacts (phone, e-mail). */
 const secrets = new Set<string>();
@@ -71,9 +81,10 @@ function leaksIn(text: string): string[] {
 let s: HardenedServer;
 const socketPayloads = new Map<Caller, string[]>();
 let reportIds: number[] = [];
+let unitId = '';
 
 beforeAll(async () => {
-  s = await startHardenedServer({ security: { ingestRate: null } });
+  s = await startHardenedServer({ security: { ingestRate: null, loginRate: null }, publicView: true });
   for (const c of contactSecrets()) secrets.add(c);
 
   const events: EventInput[] = [];
@@ -87,23 +98,37 @@ beforeAll(async () => {
     } else events.push(e);
   }
 
-  // sockets of every caller kind listen while the scenario arrives
+  // the unit head heads the unit with the most assignments in the scenario
+  const assigned = new Map<string, number>();
+  for (const e of events) if (e.type === 'assigned') assigned.set(e.agencyId, (assigned.get(e.agencyId) ?? 0) + 1);
+  unitId = [...assigned].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  await prepareCallers(s, unitId);
+
+  // sockets of every caller kind listen while the scenario arrives (with their cookie or token)
   const sockets = CALLERS.map((caller) => {
-    const sock = socketAs(s.url, caller);
+    const sock = socketAs(s.url, caller, { creds: s.credentials.get(caller) });
     const raw: string[] = [];
     socketPayloads.set(caller, raw);
     sock.onAny((name: string, ...args: unknown[]) => raw.push(`${name} ${JSON.stringify(args)}`));
+    sock.on('connect_error', (err) => raw.push(`connect_error ${err.message}`));
     sock.on('connect', () => sock.emit('live:subscribe', { since: 0 }));
     return sock;
   });
-  await waitFor(() => [...socketPayloads.values()].every((p) => p.some((x) => x.startsWith('live:subscribed'))), 5000, 'subscriptions');
+  await waitFor(
+    () => [...socketPayloads.entries()].every(([caller, p]) => p.some((x) => x.startsWith(SHUT_OUT.includes(caller) ? 'connect_error' : 'live:subscribed'))),
+    5000,
+    'subscriptions',
+  );
   for (let i = 0; i < events.length; i += 1000) {
     const res = await s.request('POST', '/api/v1/events', { caller: 'ingest', body: events.slice(i, i + 1000) });
     expect(res.status).toBe(201);
     socketPayloads.get('ingest')?.push(`ingest-response ${res.text}`);
   }
   const head = s.store.latestSeq();
-  await waitFor(() => [...socketPayloads.values()].every((p) => p.some((x) => x.includes(`"seq":${head},`))), 15_000, 'the stream to reach the head');
+  const full = [...socketPayloads.entries()].filter(([caller]) => !SHUT_OUT.includes(caller) && !NARROW.includes(caller));
+  await waitFor(() => full.every(([, p]) => p.some((x) => x.includes(`"seq":${head},`))), 15_000, 'the stream to reach the head');
+  // a unit head's batches leave in the same flush as everyone's
+  await new Promise((r) => setTimeout(r, 300));
 
   reportIds = s.store.listReports({ limit: 500 }, NOW).items.map((r) => r.id);
   // reminders to unit leaders: their contacts go to the outbox (operators only), never into the public log
@@ -115,8 +140,8 @@ beforeAll(async () => {
   await new Promise((r) => setTimeout(r, 200));
 
   // a late subscriber replays the end of the log (the reminders included)
-  for (const caller of NON_OPERATORS) {
-    const late = socketAs(s.url, caller);
+  for (const caller of NON_OPERATORS.filter((c) => !SHUT_OUT.includes(c))) {
+    const late = socketAs(s.url, caller, { creds: s.credentials.get(caller) });
     const raw = socketPayloads.get(caller) ?? [];
     late.onAny((name: string, ...args: unknown[]) => raw.push(`${name} ${JSON.stringify(args)}`));
     await new Promise<void>((resolve) => {
@@ -167,8 +192,7 @@ async function readAll(caller: Caller, first: string): Promise<{ texts: string[]
   const statuses: number[] = [];
   let path: string | null = first;
   for (let page = 0; path && page < 200; page++) {
-    const token = tokenOf(caller);
-    const res = await fetch(`${s.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const res = await fetch(`${s.url}${path}`, { headers: authHeaders(caller, s.credentials.get(caller)) });
     statuses.push(res.status);
     const buf = Buffer.from(await res.arrayBuffer());
     if ((res.headers.get('content-type') ?? '').includes('spreadsheetml')) {
@@ -189,11 +213,19 @@ async function readAll(caller: Caller, first: string): Promise<{ texts: string[]
   return { texts, statuses };
 }
 
+/** the reports a unit head may open (their unit leads or coordinates them), found from the store directly */
+function unitReportIds(): number[] {
+  return s.store
+    .listReports({ limit: 500 }, NOW)
+    .items.filter((r) => r.agencyId === unitId || r.coordinatingAgencyIds.includes(unitId))
+    .map((r) => r.id);
+}
+
 async function crawl(caller: Caller) {
   const meta = (await (await fetch(`${s.url}/api/v1/meta`)).json()) as { agencies: { id: string }[] };
   const quarters = ((await (await fetch(`${s.url}/api/v1/rankings`)).json()) as { quarters: { quarter: string }[] }).quarters.map((q) => q.quarter).slice(0, 2);
-  // a sample of report details: spread over the whole id range
-  const ids = reportIds.filter((_, i) => i % Math.max(1, Math.floor(reportIds.length / 60)) === 0);
+  // a sample of report details: spread over the whole id range, and every report of the unit head's unit
+  const ids = [...new Set([...reportIds.filter((_, i) => i % Math.max(1, Math.floor(reportIds.length / 60)) === 0), ...unitReportIds()])];
   const c = { ids, agencyIds: meta.agencies.map((a) => a.id), quarters };
   const found: string[] = [];
   const visited: string[] = [];
@@ -227,19 +259,37 @@ describe('privacy crawl', () => {
     expect(op.found.filter((f) => f.startsWith('no crawl entry'))).toEqual([]);
   }, 120_000);
 
+  it('the operator session (cookie) sees what the operator token sees: the detector finds reporters there too', async () => {
+    const op = await crawl('operator_session');
+    expect(op.found.some((f) => f.startsWith('/api/v1/reports/') && reporters.some((r) => f.endsWith(r.name)))).toBe(true);
+  }, 120_000);
+
   for (const caller of NON_OPERATORS) {
     it(`${caller}: no reporter name or phone, no unit contact, in any API response`, async () => {
       const { found, visited } = await crawl(caller);
       expect(found).toEqual([]);
+      const ok = visited.filter((v) => v.startsWith('200'));
+      if (SHUT_OUT.includes(caller)) {
+        // credentials that open nothing: only the open endpoints answer, every data route is a 401
+        expect(ok.map((v) => v.split(' ')[1]).filter((p) => !OPEN_ROUTES.includes(p ?? ''))).toEqual([]);
+        expect(visited.filter((v) => v.startsWith('401')).length).toBeGreaterThan(60);
+        return;
+      }
       // the crawl read real data, not only refusals
-      expect(visited.filter((v) => v.startsWith('200')).length).toBeGreaterThan(60);
-      expect(visited.some((v) => /^(200,){3,}/.test(v))).toBe(true);
+      expect(ok.length).toBeGreaterThan(NARROW.includes(caller) ? 40 : 60);
+      expect(visited.some((v) => /^(200,){3,}/.test(v) || (NARROW.includes(caller) && /^200 \/api\/v1\/reports\/\d+$/.test(v)))).toBe(true);
     }, 120_000);
 
     it(`${caller}: none in any socket payload received during ingest or replay`, () => {
       const raw = socketPayloads.get(caller) ?? [];
+      if (SHUT_OUT.includes(caller)) {
+        // refused at the handshake: not a single event
+        expect(raw.filter((x) => !x.startsWith('connect_error'))).toEqual([]);
+        expect(raw.some((x) => x === 'connect_error unauthenticated')).toBe(true);
+        return;
+      }
       expect(raw.length).toBeGreaterThan(3);
-      expect(raw.join('\n').length).toBeGreaterThan(100_000);
+      expect(raw.join('\n').length).toBeGreaterThan(NARROW.includes(caller) ? 10_000 : 100_000);
       expect(leaksIn(raw.join('\n'))).toEqual([]);
     });
   }
