@@ -26,7 +26,7 @@ const post = async (body: unknown) => {
 
 beforeAll(async () => {
   // demo history, simulator slowed right down: the only new events during the test are the ones we post
-  server = await startServer({ port: 18521, env: { DEMO: '1', SIM_SPEED: '0.0001', SEED: '23' } });
+  server = await startServer({ port: Number(process.env.E2E_PORT ?? 18521), env: { DEMO: '1', SIM_SPEED: '0.0001', SEED: '23' } });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
 }, 180_000);

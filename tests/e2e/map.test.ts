@@ -39,7 +39,7 @@ const mapTotal = async () => Number((/^[\d.]+/.exec((await page.textContent('[da
 
 beforeAll(async () => {
   // demo history, simulator slowed right down: the only new reports during the test are the ones we post
-  server = await startServer({ port: 18502, env: { DEMO: '1', SIM_SPEED: '0.0001', SEED: '31' } });
+  server = await startServer({ port: Number(process.env.E2E_PORT ?? 18502), env: { DEMO: '1', SIM_SPEED: '0.0001', SEED: '31' } });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
 }, 180_000);

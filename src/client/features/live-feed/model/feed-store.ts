@@ -104,9 +104,9 @@ export function applyToDueSoon(set: DueSoonResponse, events: readonly LiveEvent[
   const from = Date.parse(set.asOf);
   const until = Date.parse(set.until);
   let items: Report[] | null = null;
-  let byId: Map<number, Report> | null = null;
+  // the set's id index is kept with its items array: a batch that touches none of the set costs no O(n) pass
+  let byId = indexOf(set.items);
   for (const ev of events) {
-    byId ??= new Map(set.items.map((r) => [r.id, r]));
     const old = byId.get(ev.reportId);
     const r = newer(old, ev.report);
     if (r === old) continue;
@@ -114,7 +114,10 @@ export function applyToDueSoon(set: DueSoonResponse, events: readonly LiveEvent[
     // resolved or rejected → dropped; extended past the window → dropped (the refetch at `until` brings it back)
     const keep = isOpen(r) && due > from && due <= until;
     if (!keep && old === undefined) continue;
-    items ??= [...set.items];
+    if (items === null) {
+      items = [...set.items];
+      byId = new Map(byId);
+    }
     if (old !== undefined) {
       const at = insertionPoint(items, old) - 1;
       // the sorted position of the old version; a linear search only if the list was not as expected
@@ -127,7 +130,18 @@ export function applyToDueSoon(set: DueSoonResponse, events: readonly LiveEvent[
       byId.set(r.id, r);
     }
   }
+  if (items !== null) setIndexes.set(items, byId);
   return { ...set, items: items ?? set.items, seq: events.at(-1)?.seq ?? set.seq };
+}
+
+const setIndexes = new WeakMap<readonly Report[], Map<number, Report>>();
+function indexOf(items: readonly Report[]): Map<number, Report> {
+  let index = setIndexes.get(items);
+  if (!index) {
+    index = new Map(items.map((r) => [r.id, r]));
+    setIndexes.set(items, index);
+  }
+  return index;
 }
 
 /** The set ordered by due instant then id (what applyToDueSoon keeps and the timers rely on), whatever the server's order. */
