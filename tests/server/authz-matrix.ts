@@ -34,6 +34,8 @@ export interface HttpRule {
   body?: (c: MatrixContext, caller: Caller) => unknown;
   /** what an allowed caller gets when it is not 200/201 (e.g. the SPA's HTML, a 204) */
   allowedStatus?: readonly number[];
+  /** every refused caller hears 401 (a credential of its own, not a role's capability: the ingest token) */
+  refusedAs401?: boolean;
   /** the request signs someone in or out: the callers' sessions are made again after the row */
   changesSessions?: boolean;
   why: string;
@@ -98,7 +100,13 @@ export const HTTP_RULES: readonly HttpRule[] = [
   },
   { endpoint: 'GET /api/v1/reports/due-soon', allow: PROVINCE_AND_UNIT, why: `${PUBLIC_READ}; a unit head: filtered to their unit` },
   { endpoint: 'GET /api/v1/events', allow: PROVINCE_AND_UNIT, why: 'the live feed backfill; a unit head: filtered to their unit' },
-  { endpoint: 'POST /api/v1/events', allow: ['ingest'], body: (c, caller) => c.ingestEvent(caller), why: 'only the field-report platform writes events' },
+  {
+    endpoint: 'POST /api/v1/events',
+    allow: ['ingest'],
+    body: (c, caller) => c.ingestEvent(caller),
+    refusedAs401: true,
+    why: 'only the field-report platform writes events (its own token; no role includes it)',
+  },
   { endpoint: 'GET /api/v1/stats/summary', allow: PROVINCE, why: 'province-wide figures' },
   {
     endpoint: 'GET /api/v1/stats/kpis',

@@ -31,6 +31,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('accounts: closed by default, the demo picker follows DEMO unless DEMO_LOGIN says otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ publicView: false, demoLogin: true, sessionTtlHours: 12, cookieSecure: false });
+    expect(loadConfig({ DEMO: '0' }).demoLogin).toBe(false);
+    expect(loadConfig({ DEMO: '0', DEMO_LOGIN: '1' }).demoLogin).toBe(true);
+    expect(loadConfig({ DEMO_LOGIN: 'off' }).demoLogin).toBe(false);
+    expect(loadConfig({ PUBLIC_VIEW: '1', SESSION_TTL_HOURS: '8', COOKIE_SECURE: 'yes' })).toMatchObject({ publicView: true, sessionTtlHours: 8, cookieSecure: true });
+    expect(() => loadConfig({ SESSION_TTL_HOURS: '0', PUBLIC_VIEW: 'perhaps' })).toThrow(/SESSION_TTL_HOURS[\s\S]*PUBLIC_VIEW|PUBLIC_VIEW[\s\S]*SESSION_TTL_HOURS/);
+  });
+
   it('seeds enough demo history for whole quarters, and DEMO_DAYS changes it', () => {
     expect(loadConfig({}).demoDays).toBe(300);
     expect(loadConfig({ DEMO_DAYS: '30' }).demoDays).toBe(30);

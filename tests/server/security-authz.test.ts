@@ -103,7 +103,7 @@ describe('authorisation matrix: every cell over real HTTP', () => {
         const res = await serverOf(caller).request(method, path, { caller, body });
         const allowed = rule.allow.includes(caller);
         const code = (res.body as { error?: string } | null)?.error;
-        const refusal = SIGNED_OUT.includes(caller)
+        const refusal = SIGNED_OUT.includes(caller) || rule.refusedAs401
           ? res.status === 401 && (code === 'unauthenticated' || code === 'unauthorized')
           : SIGNED_IN.includes(caller)
             ? res.status === 403 && code === 'forbidden'
