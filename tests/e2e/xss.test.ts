@@ -59,7 +59,8 @@ const ingest = async (body: unknown) => {
 };
 
 beforeAll(async () => {
-  server = await startServer({ port: PORT, env: { DEMO: '1', SEED: '5', SIM_SPEED: '0.0001' } });
+  // 60 days of history: the payload reports (89 days old) stay the most overdue of all, first in the queue
+  server = await startServer({ port: PORT, env: { DEMO: '1', DEMO_DAYS: '60', SEED: '5', SIM_SPEED: '0.0001' } });
   const { category, agency, ward } = reference();
   const now = Date.now();
   const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
