@@ -84,9 +84,12 @@ describe('accounts: sign-in and sign-out', () => {
     const out = await fetch(`${s.url}/api/v1/session`, { method: 'DELETE', headers: { cookie } });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^paht_session=; .*Max-Age=0/);
+    // a page load does not clear it: the API's first answer does, and says the session ended
+    const page = await fetch(`${s.url}/map`, { headers: { cookie } });
+    expect(page.headers.get('set-cookie')).toBeNull();
     const after = await get(s.url, '/api/v1/reports', { cookie });
     expect(after.status).toBe(401);
-    expect(after.body).toMatchObject({ error: 'unauthenticated' });
+    expect(after.body).toMatchObject({ error: 'unauthenticated', message: expect.stringMatching(/session has ended/) });
     // the stale cookie is cleared on the way
     expect(after.headers.get('set-cookie')).toMatch(/Max-Age=0/);
     expect((await get(s.url, '/api/v1/session', { cookie })).body).toMatchObject({ role: 'anonymous' });

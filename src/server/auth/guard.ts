@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fast
 import type { Report } from '../../shared/contract/report';
 import { can, isUnitScoped, type Capability } from '../../shared/domain/access';
 import { HttpError } from '../http/http-error';
+import { isApiPath } from '../security/headers';
 import { originVerdict } from '../security/origin';
 import { clearedSessionCookie } from './cookies';
 import type { Principal, PrincipalResolver } from './principal';
@@ -25,7 +26,8 @@ export function installAuth(fastify: FastifyInstance, resolver: PrincipalResolve
   fastify.addHook('onRequest', (request, reply, done) => {
     const p = resolver.resolve(request.headers);
     PRINCIPALS.set(request, p);
-    if (p.staleCookie) void reply.header('set-cookie', clearedSessionCookie(opts.cookieSecure));
+    // cleared by the API's answer (the 401 that tells the SPA the session ended), not by the page load before it
+    if (p.staleCookie && isApiPath(request.url)) void reply.header('set-cookie', clearedSessionCookie(opts.cookieSecure));
     if (p.via === 'cookie' && WRITES.has(request.method) && request.headers.origin !== undefined && originVerdict(request.headers, []) !== 'same') {
       return done(new HttpError(403, 'cross_origin', 'a signed-in session may only be used from the dashboard’s own pages'));
     }
