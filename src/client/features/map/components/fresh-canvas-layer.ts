@@ -13,6 +13,15 @@ export interface MapDrawnDetail {
   at: number;
 }
 
+/** 30 frames a second is smooth for a pulse and half the work of 60 on an unattended wall. */
+const CALM_FRAME_MS = 33;
+/**
+ * With more pulses than this at once (a stream of several new reports a second), 15 frames a second: measured
+ * with npm run bench:map, this layer's canvas uploads were half of the /map page's compositor commit time.
+ */
+const CROWD = 8;
+const CROWD_FRAME_MS = 66;
+
 /**
  * New reports where they land: the point itself at once (before the worker's next index build) and a ring
  * pulsing outward for PULSE_MS. Animates only while something is pulsing.
@@ -25,8 +34,7 @@ export class FreshCanvasLayer extends CanvasOverlay {
 
   constructor(pane: string) {
     super(pane, 0.1);
-    // 30 frames a second is smooth for a pulse and half the work of 60 on an unattended wall
-    this.minIntervalMs = 33;
+    this.minIntervalMs = CALM_FRAME_MS;
   }
 
   setSource(get: () => readonly FreshPoint[]): void {
@@ -80,6 +88,9 @@ export class FreshCanvasLayer extends CanvasOverlay {
     if (firstDrawn.length > 0) {
       window.dispatchEvent(new CustomEvent<MapDrawnDetail>(MAP_DRAWN_EVENT, { detail: { ids: firstDrawn, at: Date.now() } }));
     }
+    // every frame of this layer re-uploads the whole canvas (without a GPU, a full copy at each compositor commit)
+    // however few pixels changed: under a stream, with many pulses at once, the rings tick at a lower rate
+    this.minIntervalMs = points.length > CROWD ? CROWD_FRAME_MS : CALM_FRAME_MS;
     if (animating) this.requestDraw();
   }
 }
