@@ -2,7 +2,8 @@
  * Accounts and roles in Chromium against the real product (built SPA + API + socket.io) with PUBLIC_VIEW=0:
  * an anonymous visitor lands on /login; a leader created with `npm run users -- create` signs in with the form and
  * the report detail shows no reporter; a unit head from the demo picker lands on their unit with no map or
- * statistics in the navigation; logout returns to /login and the API then answers 401.
+ * statistics in the navigation; logout returns to /login and the API then answers 401; a wall screen opened with
+ * `/wall?display=<token>` (token from the CLI) keeps no token in its address bar and is signed out when it is revoked.
  * Run `npx vite build` first.
  */
 import { execFileSync } from 'node:child_process';
@@ -23,6 +24,10 @@ let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+
+/** `npm run users -- …` on the running server's store (the CLI shares DATA_DIR's SQLite file with it). */
+const users = (args: string[], input = '') =>
+  execFileSync('npm', ['run', '--silent', 'users', '--', ...args], { input, env: { ...process.env, DATA_DIR: server.dataDir }, encoding: 'utf8' });
 
 const asOperator = async <T>(path: string): Promise<T> => {
   const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.operatorToken}` } });
@@ -148,4 +153,33 @@ describe('accounts and roles, end to end', () => {
     expect(await page.locator('.unit-error').allTextContents()).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/accounts-unit-head.png` });
   });
+
+  it('a wall screen opens with ?display=<token>, the token leaves the URL, and revoking it sends the screen to /login', async () => {
+    const printed = users(['display-token', 'issue', 'e2e-wall']);
+    const token = printed.trim().split('\n').at(-1)?.trim() ?? '';
+    expect(token.length).toBeGreaterThanOrEqual(16);
+    const wall = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    try {
+      const screen = await wall.newPage();
+      await screen.goto(`${server.url}/wall?views=feed&rotate=0&display=${encodeURIComponent(token)}`);
+      await screen.locator('[data-testid="wall"][data-live-status="live"]').waitFor({ timeout: 20_000 });
+      expect(new URL(screen.url()).search).toBe('?views=feed&rotate=0');
+      expect((await wall.cookies()).map((c) => [c.name, c.httpOnly])).toEqual([['paht_session', true]]);
+      await screen.screenshot({ path: `${SCREENSHOTS}/accounts-wall-display-token.png` });
+
+      users(['display-token', 'revoke', 'e2e-wall']);
+      // an event makes the server broadcast (and drop the ended session's socket); the refused reconnect → /login
+      const ev = await fetch(`${server.url}/api/v1/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.ingestToken}` },
+        body: JSON.stringify({ sourceEventId: 'e2e-acc-1', externalId: 'E2E-ACC-1', type: 'created', at: new Date().toISOString(), title: 'Cây đổ chắn đường Lê Lợi', description: '', categoryId: (await (await fetch(`${server.url}/api/v1/meta`)).json() as MetaResponse).categories[0]?.id, lat: 16.4637, lng: 107.5909, address: 'Lê Lợi, Huế' }),
+      });
+      expect(ev.status).toBeLessThan(300);
+      await screen.waitForURL((u) => u.pathname === '/login', { timeout: 30_000 });
+      expect(await screen.getByRole('alert').first().textContent()).toBe('Mã màn hình tường không hợp lệ hoặc đã bị thu hồi. Hãy xin mã mới từ Trung tâm.');
+      expect(await statusInPage(screen, '/api/v1/events?limit=1')).toBe(401);
+    } finally {
+      await wall.close();
+    }
+  }, 90_000);
 });

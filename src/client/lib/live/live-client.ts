@@ -1,4 +1,5 @@
 import { isUnitScoped } from '../../../shared/domain/access';
+import { reportUnauthorized } from '../api/http';
 import { getSessionState } from '../session/session-store';
 import { createLiveStore } from './live-store';
 import { connectSocketIo } from './socket-io-connection';
@@ -18,4 +19,6 @@ export function configureLive(opts: LiveConnectionOptions): void {
 export const live = createLiveStore({
   createSocket: () => connectSocketIo(connection),
   isScoped: () => isUnitScoped(getSessionState().session?.role ?? 'anonymous'),
+  // a refused handshake means the same as a REST 401: back to /login (saying the session ended, if there was one)
+  onUnauthenticated: () => reportUnauthorized('socket.io'),
 });

@@ -142,6 +142,19 @@ describe('live store', () => {
     expect(seqs(signals)).toEqual([35]);
   });
 
+  it('a handshake refused as unauthenticated (the session ended) is reported once per refusal; other errors are not', async () => {
+    const socket = new FakeSocket();
+    const ended = vi.fn();
+    const store = createLiveStore({ createSocket: () => Promise.resolve(socket), onUnauthenticated: ended });
+    store.start(10);
+    await vi.waitFor(() => expect(socket.wired).toBe(true));
+    socket.serverEmit('connect_error', new Error('xhr poll error'));
+    expect(ended).not.toHaveBeenCalled();
+    socket.serverEmit('connect_error', Object.assign(new Error('unauthenticated'), { data: { error: 'unauthenticated' } }));
+    expect(ended).toHaveBeenCalledTimes(1);
+    expect(store.getState().status).toBe('reconnecting');
+  });
+
   it('on live:resync, signals listeners and resubscribes from the server seq', async () => {
     const { socket, signals } = await setup(10);
     socket.serverEmit('live:resync', { reason: 'too_far_behind', seq: 9000 });

@@ -17,6 +17,12 @@ export interface LiveStoreOptions {
    * `live:subscribed` says so); `live:subscribed.scope` confirms it.
    */
   isScoped?: () => boolean;
+  /**
+   * The server refused the socket because nobody is signed in any more (session expired, signed out elsewhere,
+   * display token revoked). socket.io does not retry a refused handshake, so a wall showing only live views would
+   * sit "reconnecting" forever: the app goes to its login page instead.
+   */
+  onUnauthenticated?: () => void;
 }
 
 export interface LiveStore {
@@ -29,7 +35,7 @@ export interface LiveStore {
   readonly started: boolean;
 }
 
-export function createLiveStore({ createSocket, now = Date.now, isScoped = () => false }: LiveStoreOptions): LiveStore {
+export function createLiveStore({ createSocket, now = Date.now, isScoped = () => false, onUnauthenticated }: LiveStoreOptions): LiveStore {
   let state: LiveState = { status: 'connecting', seq: null, lastEventAt: null, lastSyncAt: null, downSince: null };
   const stateListeners = new Set<() => void>();
   const listeners = new Set<LiveListener>();
@@ -161,8 +167,9 @@ export function createLiveStore({ createSocket, now = Date.now, isScoped = () =>
       // socket.io does not reconnect by itself after a server-side disconnect
       if (reason === 'io server disconnect') s.connect();
     });
-    s.on('connect_error', () => {
+    s.on('connect_error', (err) => {
       if (stopped) return;
+      if (err?.message === 'unauthenticated') onUnauthenticated?.();
       if (state.status === 'live' || state.status === 'connecting') goDown('reconnecting');
     });
     s.io.on('ping', () => {

@@ -129,7 +129,8 @@ function onUnauthorized(path: string): void {
   set({
     status: 'ready',
     session: { role: 'anonymous', user: null, agencyId: null, expiresAt: null, demo },
-    notice: had ? 'expired' : state.notice,
+    // a wall screen's session ends when its token is revoked: say that, not "expired"
+    notice: had ? (state.session?.role === 'display' ? 'display_rejected' : 'expired') : state.notice,
   });
 }
 
