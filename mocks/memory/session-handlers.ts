@@ -4,7 +4,7 @@ import { ZodError } from 'zod';
 import type { ApiError } from '../../src/shared/contract/api';
 import { demoLoginRequest, displayLoginRequest, loginRequest } from '../../src/shared/contract/session';
 import type { SessionResponse } from '../../src/shared/contract/session';
-import { can } from '../../src/shared/domain/access';
+import { can, isUnitScoped } from '../../src/shared/domain/access';
 import type { Capability } from '../../src/shared/domain/access';
 import { zodToApiError } from '../api-errors';
 import type { MemoryStore } from '../memory-store';
@@ -68,7 +68,7 @@ export function sessionHandlers(store: MemoryStore, opts: AccessOptions): HttpHa
         const r = sessions.login(username, password);
         if (r === 'invalid') return fail(401, { error: 'invalid_credentials', message: 'wrong username or password' });
         if ('retryAfterSeconds' in r) {
-          return fail(429, { error: 'rate_limited', message: `too many sign-in attempts; retry in ${r.retryAfterSeconds} s` }, { 'retry-after': String(r.retryAfterSeconds) });
+          return fail(429, { error: 'rate_limited', message: `too many sign-in attempts for this account: retry after ${r.retryAfterSeconds} s` }, { 'retry-after': String(r.retryAfterSeconds) });
         }
         return HttpResponse.json(asResponse(r, opts.demoLogin));
       } catch (err) {
@@ -93,17 +93,16 @@ export function sessionHandlers(store: MemoryStore, opts: AccessOptions): HttpHa
     }),
 
     http.post('*/api/v1/session/demo', async ({ request }) => {
-      if (!opts.demoLogin) return fail(404, { error: 'not_found', message: 'Route POST:/api/v1/session/demo not found' });
+      if (!opts.demoLogin) return fail(404, { error: 'not_found', message: 'demo sign-in is off (DEMO_LOGIN=1 turns it on, never in production)' });
       try {
         const { role, agencyId } = demoLoginRequest.parse(await bodyOf(request));
-        if (role === 'unit_head' && !agencyId) {
-          return fail(400, { error: 'invalid_input', message: 'agencyId: required for unit_head', issues: [{ path: 'agencyId', message: 'required for unit_head' }] });
-        }
-        if (role !== 'unit_head' && agencyId !== undefined) {
-          return fail(400, { error: 'invalid_input', message: 'agencyId: only for unit_head', issues: [{ path: 'agencyId', message: 'only for unit_head' }] });
-        }
-        if (agencyId !== undefined && !agencyIds.has(agencyId)) {
-          return fail(400, { error: 'invalid_input', message: `agencyId: unknown unit ${agencyId}`, issues: [{ path: 'agencyId', message: `unknown unit ${agencyId}` }] });
+        // the same 400 as the server's: a zod issue on agencyId
+        const badAgency = (message: string) => fail(400, zodToApiError(new ZodError([{ code: 'custom', path: ['agencyId'], message, input: undefined }])));
+        if (role === 'unit_head') {
+          if (agencyId === undefined) return badAgency('required for a unit head');
+          if (!agencyIds.has(agencyId)) return badAgency(`no unit ${agencyId} (see GET /api/v1/meta)`);
+        } else if (agencyId !== undefined) {
+          return badAgency(`only a unit head has a unit, not ${role}`);
         }
         return HttpResponse.json(asResponse(sessions.demo(role, agencyId ?? null), opts.demoLogin));
       } catch (err) {
@@ -113,23 +112,25 @@ export function sessionHandlers(store: MemoryStore, opts: AccessOptions): HttpHa
   ];
 }
 
+type UnitRule = 'refuse' | 'force' | 'filter' | 'any';
+
 interface Rule {
   method: string;
   re: RegExp;
   /** null: open to anyone (sign-in, reference data); 'ingest': the ingest handler checks its own token */
   needs: Capability | null | 'ingest';
-  /** a unit head may use it for their own unit only (agencyId forced / checked) */
-  unitScoped?: boolean;
+  /** how a unit head is treated (src/server/auth/guard.ts): refuse, force their agencyId, filter to their unit, any */
+  unit: UnitRule;
 }
 
-const r = (method: string, path: string, needs: Rule['needs'], unitScoped = false): Rule => ({
+const r = (method: string, path: string, needs: Rule['needs'], unit: UnitRule = 'refuse'): Rule => ({
   method,
   re: new RegExp(`^${path.replace(/:[a-zA-Z]+/g, '[^/]+').replace(/\./g, '\\.')}$`),
   needs,
-  unitScoped,
+  unit,
 });
 
-/** The mock's twin of the server's route table (docs/decisions/0011): first match wins. */
+/** The mock's twin of the server's route guards (src/server/routes/*: requireCapability): first match wins. */
 const RULES: Rule[] = [
   r('GET', '/api/health', null),
   r('GET', '/api/v1/meta', null),
@@ -140,69 +141,81 @@ const RULES: Rule[] = [
   r('POST', '/api/v1/session/display', null),
   r('POST', '/api/v1/session/demo', null),
   r('POST', '/api/v1/events', 'ingest'),
-  r('GET', '/api/v1/events', 'reports.read'),
-  r('GET', '/api/v1/reports', 'reports.read', true),
-  r('GET', '/api/v1/reports/due-soon', 'reports.read'),
-  r('GET', '/api/v1/reports/:id', 'reports.read', true),
+  r('GET', '/api/v1/events', 'reports.read', 'filter'),
+  r('GET', '/api/v1/reports', 'reports.read', 'force'),
+  r('GET', '/api/v1/reports/due-soon', 'reports.read', 'filter'),
+  r('GET', '/api/v1/reports/:id', 'reports.read', 'filter'),
   r('POST', '/api/v1/reports/:id/reminders', 'reminders.write'),
-  r('GET', '/api/v1/overdue-queue', 'queue.read', true),
-  r('GET', '/api/v1/notifications', 'queue.read'),
+  r('GET', '/api/v1/overdue-queue', 'queue.read', 'force'),
+  r('GET', '/api/v1/notifications', 'reminders.write'),
   r('POST', '/api/v1/notifications/:id/retry', 'reminders.write'),
   r('GET', '/api/v1/agency-contacts', 'reporter.read'),
   r('POST', '/api/v1/rankings/:quarter/finalise', 'rankings.finalise'),
-  r('GET', '/api/v1/rankings', 'rankings.read'),
-  r('GET', '/api/v1/rankings/:quarter', 'rankings.read'),
-  r('GET', '/api/v1/rankings/:quarter/export.csv', 'rankings.read'),
-  r('GET', '/api/v1/rankings/:quarter/export.xlsx', 'rankings.read'),
-  r('GET', '/api/v1/rankings/:quarter/units/:agencyId', 'rankings.read'),
-  // one unit's own figures: a unit head reads them for their unit
-  r('GET', '/api/v1/stats/agencies', 'stats.read', true),
-  r('GET', '/api/v1/stats/kpis', 'stats.read', true),
-  r('GET', '/api/v1/stats/timeseries', 'stats.read', true),
-  r('GET', '/api/v1/stats/satisfaction', 'stats.read', true),
-  r('GET', '/api/v1/stats/satisfaction/disputes', 'stats.read', true),
+  r('GET', '/api/v1/rankings', 'rankings.read', 'any'),
+  r('GET', '/api/v1/rankings/:quarter', 'rankings.read', 'any'),
+  r('GET', '/api/v1/rankings/:quarter/export.csv', 'rankings.read', 'any'),
+  r('GET', '/api/v1/rankings/:quarter/export.xlsx', 'rankings.read', 'any'),
+  r('GET', '/api/v1/rankings/:quarter/units/:agencyId', 'rankings.read', 'any'),
+  r('GET', '/api/v1/map/points', 'reports.read', 'refuse'),
+  r('GET', '/api/v1/stats/districts', 'stats.read'),
+  r('GET', '/api/v1/stats/summary', 'stats.read'),
+  r('GET', '/api/v1/stats/breakdown', 'stats.read'),
+  r('GET', '/api/v1/stats/hotspots', 'stats.read'),
+  r('GET', '/api/v1/stats/agencies', 'stats.read', 'force'),
+  r('GET', '/api/v1/stats/kpis', 'stats.read', 'force'),
+  r('GET', '/api/v1/stats/timeseries', 'stats.read', 'force'),
+  r('GET', '/api/v1/stats/satisfaction', 'stats.read', 'force'),
+  r('GET', '/api/v1/stats/satisfaction/disputes', 'stats.read', 'force'),
 ];
 
-/** Anything else under /api (map, province-wide statistics, hotspots, breakdowns): province-wide reading. */
-const DEFAULT_NEEDS: Capability = 'stats.read';
+/** A route the table does not name (added later without a rule): read as province-wide statistics. */
+const DEFAULT_RULE: Omit<Rule, 'method' | 're'> = { needs: 'stats.read', unit: 'refuse' };
+
+const refusal = (caller: MockCaller, stale: boolean, what: Capability) =>
+  caller.role === 'anonymous'
+    ? fail(401, { error: 'unauthenticated', message: stale ? 'the session has ended (expired or signed out): sign in again' : 'sign in first (POST /api/v1/session)' })
+    : fail(403, { error: 'forbidden', message: `the role ${caller.role} may not use this: it needs the capability '${what}'` });
 
 /**
- * First in the handler list: refuses what the caller may not use, as the server does (401 `unauthenticated`
- * when nobody is signed in, 403 `forbidden` naming the capability), and lets the rest fall through to the
- * endpoint's handler. A unit head may ask only for their own unit (another unit's agencyId → 403, another
- * unit's report → 404). The mock cannot rewrite a request, so a unit head's list without agencyId is refused
- * (the server narrows it instead; the SPA always names the unit), and the feed and due-soon lists are not narrowed
- * (the server filters them to the unit; no view of a unit head reads them).
+ * First in the handler list: refuses what the caller may not use with the server's answers (401 `unauthenticated`
+ * when nobody is signed in, 403 `forbidden` naming the capability, a unit head's province-wide views and other
+ * units refused, another unit's report 404) and lets the rest fall through to the endpoint's handler.
+ * Known difference: the mock cannot rewrite a request, so a unit head's list WITHOUT agencyId is not narrowed to
+ * their unit (the server forces it; the SPA always names the unit), nor are their feed and due-soon lists.
  */
 export function accessGuardHandler(store: MemoryStore, opts: AccessOptions): HttpHandler {
   return http.all('*/api/*', ({ request }) => {
     const url = new URL(request.url);
-    const rule = RULES.find((x) => x.method === request.method && x.re.test(url.pathname));
-    if (rule?.needs === null || rule?.needs === 'ingest') return undefined;
-    if (!rule && !url.pathname.startsWith('/api/v1/')) return undefined;
-    const caller = callerOf(request, store.sessions, opts);
-    const needs = rule?.needs ?? DEFAULT_NEEDS;
-    if (caller.role === 'anonymous') return fail(401, { error: 'unauthenticated', message: 'sign in first (POST /api/v1/session); a session that ended must sign in again' });
-    // a unit head uses the unit-scoped endpoints for their own unit, whatever the capability says province-wide
-    if (caller.role === 'unit_head' && rule?.unitScoped) return unitScope(store, caller.agencyId ?? '', url);
-    if (!can(caller.role, needs)) return forbidden(needs);
+    const found = RULES.find((x) => x.method === request.method && x.re.test(url.pathname));
+    if (found?.needs === null || found?.needs === 'ingest') return undefined;
+    if (!found && !url.pathname.startsWith('/api/v1/')) return undefined;
+    const rule = found ?? DEFAULT_RULE;
+    const needs = rule.needs as Capability;
+    const stale = store.sessions.current() === null && store.sessions.takeEnded();
+    const caller = stale ? { role: 'anonymous' as const, user: null, agencyId: null, expiresAt: null } : callerOf(request, store.sessions, opts);
+    if (!isUnitScoped(caller.role)) return can(caller.role, needs) ? undefined : refusal(caller, stale, needs);
+    const own = caller.agencyId ?? '';
+    if (rule.unit === 'refuse') {
+      return can(caller.role, needs)
+        ? fail(403, { error: 'forbidden', message: `a province-wide view: a unit head sees their own unit's reports and figures (${own})` })
+        : refusal(caller, stale, needs);
+    }
+    if (rule.unit === 'filter' || rule.unit === 'any') {
+      if (!can(caller.role, needs)) return refusal(caller, stale, needs);
+      const id = /^\/api\/v1\/reports\/(\d+)$/.exec(url.pathname)?.[1];
+      if (id !== undefined) {
+        // another unit's report does not exist for a unit head (404, not 403: its id says nothing)
+        const report = store.getReport(Number(id), { withReporter: false });
+        if (!report || (report.agencyId !== own && !report.coordinatingAgencyIds.includes(own))) {
+          return fail(404, { error: 'not_found', message: `no report with id ${id}` });
+        }
+      }
+      return undefined;
+    }
+    if (!can(caller.role, needs) && !can(caller.role, 'unit.read')) return refusal(caller, stale, needs);
+    const asked = [url.searchParams.get('agencyId'), ...(url.searchParams.get('agencyIds') ?? '').split(',')].filter((v): v is string => v !== null && v.trim() !== '');
+    const other = asked.find((a) => a.trim() !== own);
+    if (other !== undefined) return fail(403, { error: 'forbidden', message: `a unit head sees only their own unit (${own}), not ${other}` });
     return undefined;
   });
-}
-
-const forbidden = (needs: Capability) => fail(403, { error: 'forbidden', message: `your role may not use this (needs ${needs})` });
-
-function unitScope(store: MemoryStore, own: string, url: URL): Response | undefined {
-  const id = /^\/api\/v1\/reports\/(\d+)$/.exec(url.pathname)?.[1];
-  if (id !== undefined) {
-    const report = store.getReport(Number(id), { withReporter: false });
-    const ours = report !== null && (report.agencyId === own || report.coordinatingAgencyIds.includes(own));
-    return ours ? undefined : fail(404, { error: 'not_found', message: `no report with id ${id}` });
-  }
-  const asked = url.searchParams.get('agencyId');
-  if (asked === null || asked === '') {
-    return fail(403, { error: 'forbidden', message: `a unit head reads their own unit only: add agencyId=${own}` });
-  }
-  if (asked !== own) return fail(403, { error: 'forbidden', message: `a unit head reads their own unit only (${own})` });
-  return undefined;
 }
