@@ -1,7 +1,7 @@
 /**
  * The live feed and the report detail against the real product (built SPA + API + socket.io): an event posted
  * to the ingest API shows up in the feed within 2 s; clicking it opens the detail with the report's timeline;
- * the reporter stays hidden from a viewer without the operator token and is shown to one with it.
+ * the reporter stays hidden from a visitor and is shown to a signed-in operator.
  * Run `npx vite build` first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -23,8 +23,6 @@ export const rankingsEn: Section<typeof rankingsVi> = {
   'rankings.finalise.text':
     'Finalising freezes the ranking, its inputs and its exports together with the formula version, the weights, who finalised and when. Later data changes never alter a finalised ranking.',
   'rankings.finalise.by': 'Finalised by (name, unit)',
-  'rankings.finalise.token': 'Operator token (OPERATOR_TOKEN)',
-  'rankings.finalise.tokenHint': 'Accounts and roles are not available yet: finalising needs the centre’s operator token.',
   'rankings.finalise.confirm': 'Finalise',
   'rankings.finalise.cancel': 'Cancel',
   'rankings.finalise.error': (message) => `Could not finalise: ${message}`,

@@ -19,8 +19,6 @@ export const rankingsVi = {
   'rankings.finalise.text':
     'Sau khi chốt, bảng xếp hạng, số liệu đầu vào và tệp xuất được lưu cố định kèm phiên bản công thức, trọng số, người chốt và thời điểm chốt. Dữ liệu thay đổi sau này không làm thay đổi kết quả đã chốt.',
   'rankings.finalise.by': 'Người chốt (họ tên, đơn vị)',
-  'rankings.finalise.token': 'Mã vận hành (OPERATOR_TOKEN)',
-  'rankings.finalise.tokenHint': 'Chưa có phân quyền tài khoản: việc chốt cần mã vận hành của trung tâm.',
   'rankings.finalise.confirm': 'Chốt',
   'rankings.finalise.cancel': 'Huỷ',
   'rankings.finalise.error': (message: string) => `Không chốt được: ${message}`,
