@@ -26,7 +26,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['src/shared/**'],
     rules: boundary(['**/client/**', '**/server/**', '**/mocks/**', 'react', 'react-dom', 'node:*', 'fs', 'path'], 'shared/ is pure TypeScript: no DOM, no Node, no client/server code'),
