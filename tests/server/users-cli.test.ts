@@ -86,15 +86,20 @@ describe('npm run users', () => {
     expect((await users(['create', 'TRUONG.A', '--role', 'leader'], 'mat khau rat dai 03\n')).code).toBe(1);
   }, 60_000);
 
-  it('reset-password replaces the password; disable signs the user out and refuses sign-in', async () => {
+  it('reset-password replaces the password and ends the old sessions; disable signs the user out and refuses sign-in', async () => {
     const before = sessionCookieOf((await signIn('dieu.hanh', 'mat khau rat dai 01')).headers) as string;
-    expect((await users(['reset-password', 'dieu.hanh'], 'mat khau moi rat dai\n')).code).toBe(0);
-    expect((await signIn('dieu.hanh', 'mat khau rat dai 01')).status).toBe(401);
-    expect((await signIn('dieu.hanh', 'mat khau moi rat dai')).status).toBe(200);
-    expect((await users(['reset-password', 'nobody'], 'mat khau moi rat dai\n')).code).toBe(1);
     expect((await fetch(`${url}/api/v1/agency-contacts`, { headers: { cookie: before } })).status).toBe(200);
-    expect((await users(['disable', 'dieu.hanh'])).code).toBe(0);
+    expect((await users(['reset-password', 'dieu.hanh'], 'mat khau moi rat dai\n')).code).toBe(0);
+    // whoever knew the old password is signed out with it
     expect((await fetch(`${url}/api/v1/agency-contacts`, { headers: { cookie: before } })).status).toBe(401);
+    expect((await signIn('dieu.hanh', 'mat khau rat dai 01')).status).toBe(401);
+    const fresh = await signIn('dieu.hanh', 'mat khau moi rat dai');
+    expect(fresh.status).toBe(200);
+    const after = sessionCookieOf(fresh.headers) as string;
+    expect((await users(['reset-password', 'nobody'], 'mat khau moi rat dai\n')).code).toBe(1);
+    expect((await fetch(`${url}/api/v1/agency-contacts`, { headers: { cookie: after } })).status).toBe(200);
+    expect((await users(['disable', 'dieu.hanh'])).code).toBe(0);
+    expect((await fetch(`${url}/api/v1/agency-contacts`, { headers: { cookie: after } })).status).toBe(401);
     expect((await signIn('dieu.hanh', 'mat khau moi rat dai')).status).toBe(401);
     expect((await users(['list'])).stdout).toMatch(/dieu\.hanh\s+operator.*disabled/);
   }, 60_000);

@@ -49,6 +49,7 @@ export interface AuthStore {
   createUser(u: { username: string; displayName: string; role: AccountRole; agencyId: string | null; passwordHash: string }, now: Date): UserRecord;
   userByName(username: string): UserRecord | null;
   listUsers(): UserRecord[];
+  /** sets a new password and ends the account's sessions (a reset is usually because someone else may know the old one) */
   setPassword(username: string, passwordHash: string, now: Date): boolean;
   /** disables the account and ends its sessions */
   disableUser(username: string, now: Date): boolean;
@@ -142,6 +143,12 @@ export function createSqliteAuth(db: Database.Database): AuthStore {
     return { ...toToken(row), revokedAt: at };
   });
 
+  const setPasswordTx = db.transaction((username: string, hash: string, now: Date): boolean => {
+    const changed = q.setPassword.run(hash, now.toISOString(), username).changes > 0;
+    if (changed) q.endUserSessions.run(username);
+    return changed;
+  });
+
   const disableTx = db.transaction((username: string, now: Date): boolean => {
     const changed = q.disable.run(now.toISOString(), username).changes > 0;
     if (changed) q.endUserSessions.run(username);
@@ -158,7 +165,7 @@ export function createSqliteAuth(db: Database.Database): AuthStore {
       return r ? toUser(r) : null;
     },
     listUsers: () => (q.users.all() as UserRow[]).map(toUser),
-    setPassword: (username, hash, now) => q.setPassword.run(hash, now.toISOString(), username).changes > 0,
+    setPassword: (username, hash, now) => setPasswordTx(username, hash, now),
     disableUser: (username, now) => disableTx(username, now),
     countUsers: () => q.countUsers.get() as number,
 
