@@ -63,7 +63,7 @@ export function PointsLayer({ controller, onSelect, scale, locale }: PointsLayer
       query();
       fresh.requestDraw();
     });
-    const offOverrides = controller.subscribeOverrides(() => layer.requestDraw());
+    const offOverrides = controller.subscribeOverrides(() => layer.overridesChanged());
     const offFresh = controller.subscribeFresh(() => fresh.requestDraw());
     map.on('moveend', query);
     if (controller.client.lastBuilt) query();
