@@ -41,7 +41,7 @@ export function RankHistory({ rankings, agencyId, selected, onSelect }: { rankin
             <tr key={r.quarter} data-quarter={r.quarter} className={r.quarter === selected ? 'is-selected' : undefined}>
               <th scope="row">
                 <button type="button" className="unit-link" aria-pressed={r.quarter === selected} onClick={() => onSelect(r.quarter)} title={t('units.rank.show', r.quarter)}>
-                  {r.quarter}
+                  {t('units.rank.quarterName', r.quarter)}
                 </button>
               </th>
               <td>{t(`units.rank.state.${r.state}`)}</td>

@@ -2,6 +2,9 @@ import type { unitsVi } from './units-vi';
 
 type Section<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };
 
+/** '2026-Q4' → 'Q4 2026' */
+const qEn = (quarter: string) => quarter.replace(/^(\d{4})-Q([1-4])$/, 'Q$2 $1');
+
 export const unitsEn: Section<typeof unitsVi> = {
   'units.nav': 'Units',
   'units.title': 'Handling unit page',
@@ -20,7 +23,8 @@ export const unitsEn: Section<typeof unitsVi> = {
   'units.group.public_service': 'Public-service companies',
   'units.group.central_agency': 'Centrally-run agencies',
   'units.rank.title': 'Emulation ranking',
-  'units.rank.current': (quarter) => `Quarter ${quarter}`,
+  'units.rank.current': (quarter) => qEn(quarter),
+  'units.rank.quarterName': (quarter) => qEn(quarter),
   'units.rank.overall': 'Rank in the province',
   'units.rank.group': 'Rank in its group',
   'units.rank.of': (rank, n) => `${rank}/${n}`,
@@ -44,11 +48,11 @@ export const unitsEn: Section<typeof unitsVi> = {
   'units.rank.col.overall': 'Province rank',
   'units.rank.col.group': 'Group rank',
   'units.rank.col.badges': 'Thresholds met',
-  'units.rank.show': (quarter) => `Show the components of ${quarter}`,
+  'units.rank.show': (quarter) => `Show the components of ${qEn(quarter)}`,
   'units.badge.onTime': 'On time > 75%',
   'units.badge.satisfaction': 'Satisfied ≥ 70%',
   'units.badge.none': 'None met',
-  'units.components.title': (quarter) => `Score components, ${quarter}, against the group median`,
+  'units.components.title': (quarter) => `Score components, ${qEn(quarter)}, against the group median`,
   'units.components.unit': 'Unit',
   'units.components.median': 'Group median',
   'units.components.medianOf': (n) => `median of the ${n} ranked units of the group`,
@@ -92,7 +96,7 @@ export const unitsEn: Section<typeof unitsVi> = {
   'units.reminder.unit_leader': 'the unit leader',
   'units.reminder.province': 'the province',
   'units.reminder.line': (when, channel, target) => `${when} · ${channel} to ${target}`,
-  'units.satisfaction.title': (quarter) => `Satisfaction, ${quarter}`,
+  'units.satisfaction.title': (quarter) => `Satisfaction, ${qEn(quarter)}`,
   'units.satisfaction.rate': '“Acceptable” or better',
   'units.satisfaction.rated': (n) => `${n} ratings`,
   'units.satisfaction.noRatings': 'No ratings this quarter',

@@ -1,4 +1,7 @@
 /** Unit-head view strings (features/unit-view). Spread into messages-vi.ts; the Vietnamese text is the source of truth. */
+/** '2026-Q4' → '4/2026', as Vietnamese writes quarters (“Quý 4/2026”) */
+const qVi = (quarter: string) => quarter.replace(/^(\d{4})-Q([1-4])$/, '$2/$1');
+
 export const unitsVi = {
   'units.nav': 'Đơn vị',
   'units.title': 'Trang đơn vị xử lý',
@@ -18,7 +21,8 @@ export const unitsVi = {
   'units.group.central_agency': 'Cơ quan Trung ương',
 
   'units.rank.title': 'Xếp hạng thi đua',
-  'units.rank.current': (quarter: string) => `Quý ${quarter}`,
+  'units.rank.current': (quarter: string) => `Quý ${qVi(quarter)}`,
+  'units.rank.quarterName': (quarter: string) => `Quý ${qVi(quarter)}`,
   'units.rank.overall': 'Hạng toàn tỉnh',
   'units.rank.group': 'Hạng trong nhóm',
   'units.rank.of': (rank: string, n: string) => `${rank}/${n}`,
@@ -42,12 +46,12 @@ export const unitsVi = {
   'units.rank.col.overall': 'Hạng toàn tỉnh',
   'units.rank.col.group': 'Hạng trong nhóm',
   'units.rank.col.badges': 'Đạt ngưỡng',
-  'units.rank.show': (quarter: string) => `Xem điểm thành phần quý ${quarter}`,
+  'units.rank.show': (quarter: string) => `Xem điểm thành phần quý ${qVi(quarter)}`,
   'units.badge.onTime': 'Đúng hạn > 75%',
   'units.badge.satisfaction': 'Hài lòng ≥ 70%',
   'units.badge.none': 'Chưa đạt ngưỡng',
 
-  'units.components.title': (quarter: string) => `Điểm thành phần quý ${quarter} so với trung vị nhóm`,
+  'units.components.title': (quarter: string) => `Điểm thành phần quý ${qVi(quarter)} so với trung vị nhóm`,
   'units.components.unit': 'Đơn vị',
   'units.components.median': 'Trung vị nhóm',
   'units.components.medianOf': (n: string) => `trung vị của ${n} đơn vị được xếp hạng trong nhóm`,
@@ -93,7 +97,7 @@ export const unitsVi = {
   'units.reminder.province': 'lãnh đạo tỉnh',
   'units.reminder.line': (when: string, channel: string, target: string) => `${when} · ${channel} tới ${target}`,
 
-  'units.satisfaction.title': (quarter: string) => `Mức độ hài lòng quý ${quarter}`,
+  'units.satisfaction.title': (quarter: string) => `Mức độ hài lòng quý ${qVi(quarter)}`,
   'units.satisfaction.rate': 'Từ “chấp nhận” trở lên',
   'units.satisfaction.rated': (n: string) => `${n} lượt đánh giá`,
   'units.satisfaction.noRatings': 'Chưa có lượt đánh giá trong quý',
