@@ -54,7 +54,7 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'paht-bench-scale-'));
   const probeFile = join(dir, 'probe.json');
-  const server = spawn(process.execPath, ['--import', 'tsx', '--import', resolve('tests/bench/scale/server-probe.ts'), 'src/server/main.ts'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', '--import', resolve('tests/bench/scale/server-probe.mjs'), 'src/server/main.ts'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

@@ -134,7 +134,7 @@ async function main() {
     // figures to drill into: the unit with the most overdue reports, and a 90-day period
     const now = new Date();
     const from90 = new Date(now.getTime() - 90 * 86_400_000).toISOString();
-    const stats = (await (await fetch(`${base}/api/v1/stats/agencies?from=${encodeURIComponent(from90)}`)).json()) as {
+    const stats = (await (await fetch(`${base}/api/v1/stats/agencies?from=${encodeURIComponent(from90)}`, { headers: { authorization: `Bearer ${OPERATOR}` } })).json()) as {
       agencies: { agencyId: string | null; overdue: number; onTime: number }[];
       totals: { overdue: number; received: number; open: number };
       from: string;
