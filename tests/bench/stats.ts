@@ -4,7 +4,8 @@
  * (127.0.0.1:18550, its own process group), and prints:
  *   - p50/p95 latency over HTTP of the backlog (GET /api/v1/stats/agencies, several filters), the KPI summary
  *     (GET /api/v1/stats/summary), drill-down lists (GET /api/v1/reports with backlog filters) and the overdue
- *     queue: alone, then while events are ingested (queries paced at 4/s, then back to back);
+ *     queue: alone, then while events are ingested — at the target's 2,000 events/s with queries paced at 4/s,
+ *     then as fast as the server takes them with queries paced, then with queries back to back;
  *   - ingest throughput (events/s, POST /api/v1/events in batches of 100) sustained while those are queried.
  * Targets (issue 4): p95 < 100 ms per endpoint, ingest ≥ 2,000 events/s. Not part of `npm test`.
  *
@@ -12,7 +13,7 @@
  * The store lives in data/bench-stats/ (git-ignored; ~6 GB at 1M reports).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createHistory } from '../../mocks/scenario/history';
 import type { EventInput } from '../../src/shared/contract/event';
@@ -29,6 +30,9 @@ const LOADED_SECONDS = arg('seconds', 30);
 const PORT = 18550;
 const DIR = resolve('data/bench-stats');
 const DB = join(DIR, 'paht.sqlite');
+// each run works on a copy: the events it ingests (and the reports they leave open) must not pile up in the
+// store the next run measures
+const RUN_DIR = join(DIR, 'run');
 const META = join(DIR, 'bench-meta.json');
 const OPERATOR = 'bench-operator-token-0123456789';
 const INGEST = 'bench-ingest-token-0123456789';
@@ -100,10 +104,16 @@ async function main() {
     console.log(`seeded ${fmt(meta.reports)} reports, ${fmt(meta.events)} events in ${meta.seedSeconds.toFixed(0)} s (${fmt(Math.round(meta.events / meta.seedSeconds))} events/s, in-process batches of 1,000, rollups included)`);
   }
 
+  rmSync(RUN_DIR, { recursive: true, force: true });
+  mkdirSync(RUN_DIR, { recursive: true });
+  const tc = performance.now();
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(DB + suffix)) copyFileSync(DB + suffix, join(RUN_DIR, `paht.sqlite${suffix}`));
+  console.log(`working on a copy of the store (${((performance.now() - tc) / 1000).toFixed(1)} s to copy)`);
+
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), DATA_DIR: DIR, DEMO: '0', OPERATOR_TOKEN: OPERATOR, INGEST_TOKEN: INGEST },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), DATA_DIR: RUN_DIR, DEMO: '0', OPERATOR_TOKEN: OPERATOR, INGEST_TOKEN: INGEST },
   });
   let out = '';
   server.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -184,18 +194,25 @@ async function main() {
     // second), then with queries back to back (the worst case: the one server thread shared half and half)
     const runId = `bench${Date.now().toString(36)}`;
     const tail: EventInput[] = [];
-    for (const e of createHistory({ seed: 777, end: new Date(now.getTime() - 60_000), days: 10, scale: SCALE }).events()) {
+    for (const e of createHistory({ seed: 777, end: new Date(now.getTime() - 60_000), days: 25, scale: SCALE }).events()) {
       tail.push({ ...e, externalId: `${runId}-${e.externalId}`, sourceEventId: `${runId}-${e.sourceEventId}` });
     }
     let next = 0;
     let ingestedTotal = 0;
-    const loadedPhase = async (title: string, seconds: number, pacedPerSecond: number | null) => {
+    const loadedPhase = async (title: string, seconds: number, pacedPerSecond: number | null, ingestPerSecond: number | null = null) => {
       let ingested = 0;
       let ingesting = true;
       const t0 = performance.now();
+      let ingestEnd = t0;
       const deadline = t0 + seconds * 1000;
       const ingestLoop = (async () => {
-        while (next < tail.length && performance.now() < deadline) {
+        for (let k = 0; next < tail.length && performance.now() < deadline; k++) {
+          // at a set rate: batch k leaves at t0 + k × (100 / rate) s (at once when behind); else back to back
+          if (ingestPerSecond !== null) {
+            const wait = t0 + (k * 100 * 1000) / ingestPerSecond - performance.now();
+            if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+            if (performance.now() >= deadline) break;
+          }
           const slice = tail.slice(next, next + 100);
           next += slice.length;
           const res = await fetch(`${base}/api/v1/events`, {
@@ -208,6 +225,7 @@ async function main() {
           ingested += slice.length;
         }
         ingesting = false;
+        ingestEnd = performance.now();
       })();
       const samples = new Map<string, number[]>(endpoints.map(([name]) => [name, []]));
       let i = 0;
@@ -221,15 +239,22 @@ async function main() {
       const secs = (performance.now() - t0) / 1000;
       ingestedTotal += ingested;
       print(`${title} (${fmt(ingested)} events in ${secs.toFixed(1)} s):`, samples);
-      const rate = ingested / secs;
+      // sustained rate over the ingest's own window (the last query may finish a little later)
+      const rate = ingested / ((ingestEnd - t0) / 1000);
       console.log(`  ingest throughput: ${fmt(Math.round(rate))} events/s (HTTP, batches of 100)${rate >= 2000 ? '' : '   ← under 2,000/s'}`);
     };
-    await loadedPhase('while ingesting, queries paced at 4/s (a few dashboards)', LOADED_SECONDS, 4);
-    await loadedPhase('while ingesting, queries back to back (worst case)', LOADED_SECONDS, null);
+    // the issue's target as stated: 2,000 events/s sustained while the endpoints are queried
+    await loadedPhase('while ingesting at 2,000 events/s, queries paced at 4/s (a few dashboards)', LOADED_SECONDS, 4, 2000);
+    // then the ingest as fast as the server takes it (one core saturated by the writer)
+    await loadedPhase('while ingesting flat out, queries paced at 4/s', LOADED_SECONDS, 4);
+    await loadedPhase('while ingesting flat out, queries back to back (worst case)', LOADED_SECONDS, null);
     const ingested = ingestedTotal;
     console.log(`store: ${fmt(meta.reports)} reports, ${fmt(meta.events + ingested)} events`);
   } finally {
+    const exited = server.exitCode !== null ? Promise.resolve() : new Promise<void>((r) => server.once('exit', () => r()));
     stop();
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    rmSync(RUN_DIR, { recursive: true, force: true });
   }
 }
 
