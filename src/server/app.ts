@@ -95,7 +95,7 @@ export function createApp(deps: AppDeps): App {
   sessionRoutes(fastify, { auth: store.auth, resolver, clock, config: authConfig, agencyIds: () => store.meta().agencies.map((a) => a.id), loginRate: security.loginRate });
   const reads = deps.reads ?? localReads(store);
   reportRoutes(fastify, { store, reads, clock });
-  statsRoutes(fastify, { reads, clock });
+  statsRoutes(fastify, { reads, latestSeq: () => store.latestSeq(), clock });
   statsTimeseriesRoutes(fastify, { reads, clock });
   statsBreakdownRoutes(fastify, { reads, clock });
   hotspotRoutes(fastify, { reads, clock });
