@@ -77,7 +77,8 @@ describe('/map', { timeout: 30_000 }, () => {
     await vi.waitFor(() => expect(mapCount()).toBe(listTotal({ overdue: 'true' } )), { timeout: 5000 });
 
     // add "due soon": the count is every open report due within a working day or overdue, derived independently
-    await user.click(screen.getByRole('button', { name: /Sắp đến hạn/ }));
+    // the chip in the filter bar (a live feed row may carry the same state name)
+    await user.click(within(screen.getByRole('search')).getByRole('button', { name: /Sắp đến hạn/ }));
     await vi.waitFor(() => expect(router.state.location.search).toBe('?state=due_soon%2Coverdue'));
     const now = new Date();
     const all = mock.store.listReports({ limit: 500, status: ['received', 'assigned', 'in_progress', 'reopened'] });
