@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { BreakdownResponse, BreakdownRow } from '../../../../shared/contract/stats';
 import { useI18n } from '../../../lib/i18n/i18n-context';
-import { useElementWidth } from '../hooks/use-element-width';
+import { useElementWidth } from '../../../lib/use-element-width';
 import type { OnDrill } from '../model/drill';
 import { DISTRICT_SHAPES, fitProjection, labelPoint, polygonsPath, PROVINCE_BBOX } from '../model/geo-svg';
 import { MAP_METRICS, type MapMetric } from '../model/stats-params';

@@ -3,7 +3,7 @@ import type { Hotspot, HotspotsResponse } from '../../../../shared/contract/hots
 import type { Ward } from '../../../../shared/contract/meta';
 import { describeError } from '../../../lib/api/describe-error';
 import { useI18n } from '../../../lib/i18n/i18n-context';
-import { useElementWidth } from '../hooks/use-element-width';
+import { useElementWidth } from '../../../lib/use-element-width';
 import type { OnDrill } from '../model/drill';
 import { bboxAround, bboxOf, DISTRICT_SHAPES, fitProjection, polygonsPath, PROVINCE_BBOX, type BBox } from '../model/geo-svg';
 import { MIN_COUNTS, RADII, WINDOWS } from '../model/stats-params';

@@ -5,7 +5,7 @@ import { intervals } from '../../../../shared/contract/stats';
 import { describeError } from '../../../lib/api/describe-error';
 import type { Formatters } from '../../../lib/i18n/format';
 import { useI18n } from '../../../lib/i18n/i18n-context';
-import { useElementWidth } from '../hooks/use-element-width';
+import { useElementWidth } from '../../../lib/use-element-width';
 import type { OnDrill } from '../model/drill';
 import { lastLocalDate, localNoon } from '../model/period';
 

@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import type { RankingResponse, UnitRanking } from '../../../../shared/contract/rankings';
 import { scoreComponentKeys } from '../../../../shared/contract/rankings';
 import { useI18n } from '../../../lib/i18n/i18n-context';
-import { useElementWidth } from '../hooks/use-element-width';
+import { useElementWidth } from '../../../lib/use-element-width';
 import { groupMedian } from '../model/group-median';
 
 /** The four score components of the unit next to its group's median: a bar chart and the counts behind it. */
