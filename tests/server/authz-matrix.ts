@@ -9,7 +9,7 @@
  * an independent statement of decision 0011 that the implementation is checked against. A caller kind added to
  * CALLERS is refused everywhere until a row says otherwise (fail closed).
  */
-import type { Caller } from './authz-support';
+import { CALLERS, type Caller } from './authz-support';
 
 export interface MatrixContext {
   /** an open report of the unit head's unit (reminders can be sent on it) */
@@ -50,22 +50,7 @@ export interface SocketRule {
 }
 
 /** Everyone, signed in or not, with or without a valid credential. */
-const EVERYONE: readonly Caller[] = [
-  'anonymous',
-  'public',
-  'wrong',
-  'ingest',
-  'expired',
-  'logged_out',
-  'revoked_display',
-  'display',
-  'display_token',
-  'unit_head',
-  'home_affairs',
-  'leader',
-  'operator_session',
-  'operator',
-];
+const EVERYONE: readonly Caller[] = CALLERS;
 const OPERATORS: readonly Caller[] = ['operator', 'operator_session'];
 /** the read-only live views: wall displays and, with PUBLIC_VIEW=1, visitors */
 const VIEWERS: readonly Caller[] = ['public', 'display', 'display_token'];
