@@ -1,4 +1,5 @@
 import boundaries from '../../../../shared/data/thua-thien-hue-districts.json';
+import { ringCentroid } from '../../../../shared/domain/ring-centroid';
 
 /** [minLng, minLat, maxLng, maxLat] */
 export type BBox = [number, number, number, number];
@@ -96,18 +97,8 @@ export function labelPoint(d: DistrictShape): [number, number] {
   for (const poly of d.polygons) {
     const ring = poly[0];
     if (!ring) continue;
-    let a = 0;
-    let cx = 0;
-    let cy = 0;
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [x0 = 0, y0 = 0] = ring[j] ?? [];
-      const [x1 = 0, y1 = 0] = ring[i] ?? [];
-      const f = x0 * y1 - x1 * y0;
-      a += f;
-      cx += (x0 + x1) * f;
-      cy += (y0 + y1) * f;
-    }
-    if (a !== 0 && Math.abs(a / 2) > best.area) best = { area: Math.abs(a / 2), x: cx / (3 * a), y: cy / (3 * a) };
+    const c = ringCentroid(ring);
+    if (c.area !== 0 && Math.abs(c.area) > best.area) best = { area: Math.abs(c.area), x: c.x, y: c.y };
   }
   return [best.x, best.y];
 }
