@@ -1,19 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { envFlag as flag } from './env-flag';
 import { securityConfigOf, securityEnvShape, type SecurityConfig } from './security/security-config';
 import { authConfigOf, authEnvShape, type AuthConfig } from './auth/auth-config';
 import { open311ConfigOf, open311EnvShape } from './import/open311/poll-config';
 import type { Open311PollConfig } from './import/open311/poller';
 import { DEFAULT_ESCALATION_THRESHOLDS, parseEscalationThresholds, type EscalationThresholds } from '../shared/domain/escalation';
-
-/** "0", "false", "off", "no" turn a flag off; anything else (or unset) keeps the default on. */
-const flag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine((v) => ['0', '1', 'true', 'false', 'on', 'off', 'yes', 'no'].includes(v), 'must be 0/1, true/false, on/off or yes/no')
-  .transform((v) => !['0', 'false', 'off', 'no'].includes(v));
 
 // any non-empty value is accepted (test rigs use short ones); main warns when a token is short
 const token = z.string().trim().min(1);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { envFlag as flag } from '../env-flag';
 
 /** What the accounts layer reads from the environment (config.ts spreads `authEnvShape` into its schema). */
 export interface AuthConfig {
@@ -11,13 +12,6 @@ export interface AuthConfig {
   /** COOKIE_SECURE=1: the session cookie is sent over HTTPS only (set it behind a TLS proxy) */
   cookieSecure: boolean;
 }
-
-const flag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine((v) => ['0', '1', 'true', 'false', 'on', 'off', 'yes', 'no'].includes(v), 'must be 0/1, true/false, on/off or yes/no')
-  .transform((v) => !['0', 'false', 'off', 'no'].includes(v));
 
 /** Environment variables of the accounts layer; an empty variable means the default (as in config.ts). */
 export const authEnvShape = {
