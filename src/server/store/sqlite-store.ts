@@ -44,6 +44,24 @@ const toStored = (r: EventRow): StoredEvent => ({
   data: JSON.parse(r.data) as Record<string, unknown>,
 });
 
+/** An event of the shared log as a replica receives it: the stored event, its source id and, for a new report, its reporter. */
+export interface ReplicatedEvent extends StoredEvent {
+  sourceEventId: string;
+  reporter: Reporter | null;
+}
+
+/** What a node needs to keep its SQLite read model in step with a shared log (decision 0013). */
+export interface ReplicaOps {
+  /** validates and numbers a batch exactly as ingest would, from the current state, and stores nothing */
+  dryRun(inputs: readonly EventInput[], now: Date): { results: IngestResult[]; events: ReplicatedEvent[] };
+  /** writes events numbered elsewhere, in one transaction; the first must follow latestSeq() exactly */
+  apply(events: readonly ReplicatedEvent[]): void;
+}
+
+export interface SqliteStore extends Store {
+  replica: ReplicaOps;
+}
+
 const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 
 /** What one write transaction has changed, written once per report at the end of the batch. */
@@ -68,7 +86,7 @@ const OPEN_PARAMS = openStatuses.map(() => '?').join(', ');
  * Reference data is upserted on every open so the product works with no demo data and picks up new units
  * and categories; rows are never deleted because old reports keep pointing at them.
  */
-export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {}): Store {
+export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {}): SqliteStore {
   // read-only: a second connection to a store another connection writes (the read workers, decision 0012): it
   // never migrates, seeds or rebuilds anything, and its write methods fail with SQLITE_READONLY
   const readOnly = opts.readOnly === true;
@@ -189,15 +207,59 @@ export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {})
     return row && { seq: row.seq, reportId: row.report_id };
   };
 
-  const ingestTx = db.transaction((inputs: readonly EventInput[], now: Date): IngestResult[] => {
+  /**
+   * One write transaction's bookkeeping: the reports it has touched (each written once at the end, however many
+   * of its events the batch holds), reporters of new reports, rollup deltas. Events enter the store only through
+   * `write`, whether prepared here (ingest) or elsewhere (a replica applying the shared log, decision 0013).
+   */
+  const batchWriter = () => {
+    const touched = new Map<number, Touched>();
+    const idByExternal = new Map<string, number>();
+    const reporters: [number, Reporter][] = [];
+    const rollup = rollups.batch();
+    const current = (t: Touched | undefined, doc: string | undefined): Touched | undefined =>
+      t ?? (doc === undefined ? undefined : { report: JSON.parse(doc) as Report, isNew: false, searchDirty: false });
+    return {
+      byExternal(externalId: string): Report | null {
+        const id = idByExternal.get(externalId);
+        const t = id === undefined ? undefined : touched.get(id);
+        return current(t, t ? undefined : (q.docByExternal.get(externalId) as string | undefined))?.report ?? null;
+      },
+      write(stored: StoredEvent, sourceEventId: string, reporter: Reporter | null): void {
+        const t = current(touched.get(stored.reportId), touched.has(stored.reportId) ? undefined : (q.docById.get(stored.reportId) as string | undefined));
+        const prev = t?.report ?? null;
+        const next = applyEvent(prev, stored);
+        rollup.onEvent(prev, next, stored);
+        q.insertEvent.run({ ...stored, sourceEventId, data: JSON.stringify(stored.data) });
+        const textChanged = !prev || prev.title !== next.title || prev.description !== next.description || prev.address !== next.address;
+        touched.set(stored.reportId, { report: next, isNew: t?.isNew ?? !prev, searchDirty: (t?.searchDirty ?? false) || (!!prev && textChanged) });
+        idByExternal.set(next.externalId, stored.reportId);
+        if (reporter) reporters.push([stored.reportId, reporter]);
+      },
+      flush(): void {
+        for (const t of touched.values()) {
+          const row = reportRow(t.report);
+          // folding the text is the costliest part of a row: only for new reports and edited texts
+          if (t.isNew) {
+            q.insertReport.run({ ...row, searchText: searchTextOf(t.report) });
+          } else {
+            q.updateReport.run(row);
+            if (t.searchDirty) q.updateSearch.run(searchTextOf(t.report), row.id);
+          }
+        }
+        for (const [id, r] of reporters) q.insertReporter.run(id, r.name, r.phone);
+        rollup.flush();
+      },
+    };
+  };
+
+  const ingestCore = (inputs: readonly EventInput[], now: Date, capture?: ReplicatedEvent[]): IngestResult[] => {
     let seq = q.maxSeq.get() as number;
     let nextReportId = (q.maxReportId.get() as number) + 1;
     const recordedAt = now.toISOString();
     const ctx: IngestContext = { ...baseCtx, now };
     const bySource = new Map<string, { seq: number; reportId: number }>();
-    const touched = new Map<string, Touched>();
-    const reporters: [number, Reporter][] = [];
-    const rollup = rollups.batch();
+    const w = batchWriter();
     const results: IngestResult[] = [];
     inputs.forEach((input, index) => {
       try {
@@ -206,45 +268,57 @@ export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {})
           results.push({ sourceEventId: input.sourceEventId, seq: known.seq, reportId: known.reportId, duplicate: true });
           return;
         }
-        let t = touched.get(input.externalId);
-        if (!t) {
-          const doc = q.docByExternal.get(input.externalId) as string | undefined;
-          if (doc !== undefined) t = { report: JSON.parse(doc) as Report, isNew: false, searchDirty: false };
-        }
-        const prev = t?.report ?? null;
+        const prev = w.byExternal(input.externalId);
         const prepared = prepareEvent(input, prev, ctx);
         // belt and braces: identity must never reach the log, whatever the domain code puts in `data`
         const { reporter: _ignored, ...data } = prepared.data;
         const reportId = prev ? prev.id : nextReportId++;
         seq += 1;
         const stored: StoredEvent = { seq, type: prepared.type, reportId, at: prepared.at, recordedAt, actor: prepared.actor, data };
-        const next = applyEvent(prev, stored);
-        rollup.onEvent(prev, next, stored);
-        q.insertEvent.run({ ...stored, sourceEventId: input.sourceEventId, data: JSON.stringify(data) });
-        const textChanged = !prev || prev.title !== next.title || prev.description !== next.description || prev.address !== next.address;
-        touched.set(input.externalId, { report: next, isNew: t?.isNew ?? !prev, searchDirty: (t?.searchDirty ?? false) || (!!prev && textChanged) });
-        if (prepared.reporter) reporters.push([reportId, prepared.reporter]);
+        const reporter = prepared.reporter ?? null;
+        w.write(stored, input.sourceEventId, reporter);
+        capture?.push({ ...stored, sourceEventId: input.sourceEventId, reporter });
         bySource.set(input.sourceEventId, { seq, reportId });
         results.push({ sourceEventId: input.sourceEventId, seq, reportId, duplicate: false });
       } catch (err) {
         throw new IngestItemError(index, err);
       }
     });
-    // each report is written once per batch, however many of its events the batch holds
-    for (const t of touched.values()) {
-      const row = reportRow(t.report);
-      // folding the text is the costliest part of a row: only for new reports and edited texts
-      if (t.isNew) {
-        q.insertReport.run({ ...row, searchText: searchTextOf(t.report) });
-      } else {
-        q.updateReport.run(row);
-        if (t.searchDirty) q.updateSearch.run(searchTextOf(t.report), row.id);
-      }
-    }
-    for (const [id, r] of reporters) q.insertReporter.run(id, r.name, r.phone);
-    rollup.flush();
+    w.flush();
     return results;
+  };
+  const ingestTx = db.transaction((inputs: readonly EventInput[], now: Date): IngestResult[] => ingestCore(inputs, now));
+
+  const applyTx = db.transaction((events: readonly ReplicatedEvent[]): void => {
+    let seq = q.maxSeq.get() as number;
+    const w = batchWriter();
+    for (const e of events) {
+      // the shared log is gap-free: anything else means this replica missed or repeated an event
+      if (e.seq !== seq + 1) throw new Error(`replica: event seq ${e.seq} does not follow ${seq}`);
+      const { sourceEventId, reporter, ...stored } = e;
+      w.write(stored, sourceEventId, reporter);
+      seq = e.seq;
+    }
+    w.flush();
   });
+
+  const replica: ReplicaOps = {
+    dryRun(inputs, now) {
+      // a savepoint rolled back whatever happens: validation and numbering exactly as a real ingest, nothing kept
+      const events: ReplicatedEvent[] = [];
+      db.exec('SAVEPOINT replica_dry_run');
+      try {
+        const results = db.transaction(() => ingestCore(inputs, now, events))();
+        return { results, events };
+      } finally {
+        db.exec('ROLLBACK TO replica_dry_run');
+        db.exec('RELEASE replica_dry_run');
+      }
+    },
+    apply: (events) => {
+      if (events.length > 0) applyTx(events);
+    },
+  };
 
   const listTx = db.transaction((query: ReportListQuery, now: Date): ReportListResponse => {
     const { limit, cursor, ...filter } = query;
@@ -333,6 +407,7 @@ export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {})
 
   return {
     ingest: (inputs, now) => ingestTx(inputs, now),
+    replica,
     backlog,
     auth: createSqliteAuth(db),
     latestSeq: () => q.maxSeq.get() as number,
