@@ -44,6 +44,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // several real processes per file (nginx, API nodes, PostgreSQL databases): one file at a time
+          name: 'multi-node',
+          environment: 'node',
+          include: ['tests/multi-node/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

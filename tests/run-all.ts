@@ -30,6 +30,14 @@ if (!existsSync(chromium)) {
     console.log(`Chromium not found at ${chromium}: install it (apt-get install chromium) or set CHROMIUM_PATH; the end-to-end tests will fail.`);
   }
 }
+// The multi-node tests run Debian's nginx (docs/deploy/nginx.conf) as the reverse proxy: installed the same way.
+if (!['/usr/sbin/nginx', process.env.NGINX_PATH].some((p) => p && existsSync(p))) {
+  if (process.getuid?.() === 0) {
+    step('install nginx', 'bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null']);
+  } else {
+    console.log('nginx not found at /usr/sbin/nginx: install it (apt-get install nginx) or set NGINX_PATH; the multi-node proxy test will fail.');
+  }
+}
 
 const checks: Record<string, boolean> = {};
 checks.typecheck = step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
