@@ -22,6 +22,14 @@ const envSchema = z.object({
   DEMO_DAYS: z.coerce.number().int().min(1).max(3660).default(300),
   // statistics and list reads on worker threads with read-only connections (decision 0012); 0 = on the main thread
   READ_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  // PostgreSQL event log shared by several API nodes (issue 7, decision 0013); unset = SQLite in DATA_DIR
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^postgres(ql)?:\/\/./.test(v), { message: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  // how often a node pulls the shared log when no notification arrives (PostgreSQL only)
+  LOG_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   INGEST_TOKEN: token.optional(),
   OPERATOR_TOKEN: token.optional(),
   LIVE_BATCH_MS: z.coerce.number().int().min(1).max(10_000).default(100),
@@ -60,6 +68,10 @@ export interface Config extends SecurityConfig, AuthConfig {
   demoDays: number;
   /** worker threads answering the statistics and list reads (READ_WORKERS; default: one per core beyond the first, at most 4) */
   readWorkers: number;
+  /** PostgreSQL URL of the shared event log (DATABASE_URL); null = SQLite in DATA_DIR */
+  databaseUrl: string | null;
+  /** ms between pulls of the shared log when no NOTIFY arrives (LOG_POLL_MS) */
+  logPollMs: number;
   ingestToken: string;
   operatorToken: string;
   /** true when the token was generated at start-up (main prints it so the operator can use it) */
@@ -101,6 +113,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seed: e.SEED,
     demoDays: e.DEMO_DAYS,
     readWorkers: e.READ_WORKERS ?? defaultReadWorkers(),
+    databaseUrl: e.DATABASE_URL ?? null,
+    logPollMs: e.LOG_POLL_MS,
     ingestToken: e.INGEST_TOKEN ?? generateToken(),
     operatorToken: e.OPERATOR_TOKEN ?? generateToken(),
     ingestTokenGenerated: e.INGEST_TOKEN === undefined,
