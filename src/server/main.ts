@@ -6,6 +6,8 @@ import { seedHistory } from './demo/seed';
 import { startSimulator, type Simulator } from './demo/simulator';
 import { createReadPool, type Reads } from './store/read-pool';
 import { openSqliteStore } from './store/sqlite-store';
+import { openPgStore, redactUrl, type PgStore } from './store/pg-store';
+import type { Store } from './store/store';
 import { keepGeneratedTokens } from './token-file';
 import { startOpen311Poller, type Open311Poller } from './import/open311/poller';
 
@@ -29,9 +31,26 @@ const clock = () => new Date();
 const dataDir = resolve(config.dataDir);
 mkdirSync(dataDir, { recursive: true });
 config = keepGeneratedTokens(config, dataDir);
-const dbFile = join(dataDir, 'paht.sqlite');
-const store = openSqliteStore(dbFile);
-log.info(`Store: ${dbFile} (${store.latestSeq()} events)`);
+// DATABASE_URL: the event log lives in PostgreSQL, shared by every node; this node answers reads from its own
+// SQLite read model of it (decision 0013). Otherwise the whole store is one SQLite file in DATA_DIR.
+let store: Store;
+let pgStore: PgStore | null = null;
+let readFile = join(dataDir, 'paht.sqlite');
+if (config.databaseUrl) {
+  const where = redactUrl(config.databaseUrl);
+  try {
+    pgStore = openPgStore({ url: config.databaseUrl, replicaFile: join(dataDir, 'paht-replica.sqlite'), log });
+  } catch (err) {
+    log.error(`cannot open the PostgreSQL store at ${where}: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  store = pgStore;
+  readFile = pgStore.replicaFile;
+  log.info(`Store: PostgreSQL ${where} (shared event log, ${store.latestSeq()} events); read model ${readFile}`);
+} else {
+  store = openSqliteStore(readFile);
+  log.info(`Store: ${readFile} (${store.latestSeq()} events)`);
+}
 // accounts (decision 0011): no default passwords; without the demo picker and without users nobody can sign in
 const users = store.auth.countUsers();
 log.info(`Accounts: ${users} user(s); demo sign-in ${config.demoLogin ? 'ON (DEMO_LOGIN; never in production)' : 'off'}; public view ${config.publicView ? 'on (PUBLIC_VIEW=1)' : 'off'}`);
@@ -48,10 +67,12 @@ if (config.demo && store.isEmpty()) {
 // the statistics and list reads run on worker threads with their own read-only connections (decision 0012)
 let reads: Reads | undefined;
 if (config.readWorkers > 0) {
-  reads = await createReadPool({ file: dbFile, size: config.readWorkers });
+  reads = await createReadPool({ file: readFile, size: config.readWorkers });
   log.info(`Reads: ${config.readWorkers} worker thread(s) (READ_WORKERS)`);
 }
 const app = createApp({ store, clock, config, log, security: config, reads });
+// events other nodes append reach this node's read model, then its live stream (LISTEN + LOG_POLL_MS pulls)
+const follower = pgStore ? await pgStore.follow(() => app.broadcaster.notify(), config.logPollMs) : null;
 let simulator: Simulator | null = null;
 if (config.demo) {
   simulator = startSimulator({ store, clock, seed: config.seed, speed: config.simSpeed, onIngested: () => app.broadcaster.notify(), log });
@@ -107,6 +128,7 @@ const shutdown = async (signal: string) => {
   hang.unref();
   simulator?.stop();
   await open311?.stop();
+  await follower?.stop();
   let code = 0;
   try {
     await app.close();

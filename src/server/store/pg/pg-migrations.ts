@@ -1,5 +1,6 @@
 import { PG_AUTH_MIGRATION } from './auth-schema';
 import { PG_LOG_MIGRATION } from './log-schema';
+import { PG_RANKINGS_MIGRATION } from './rankings-store';
 import type { SyncPg } from './sync-pg';
 
 export interface PgMigration {
@@ -9,7 +10,7 @@ export interface PgMigration {
 }
 
 /** Versioned, append-only, as SQLite's (src/server/store/migrations.ts): never edit or remove a released one. */
-export const PG_MIGRATIONS: readonly PgMigration[] = [PG_LOG_MIGRATION, PG_AUTH_MIGRATION];
+export const PG_MIGRATIONS: readonly PgMigration[] = [PG_LOG_MIGRATION, PG_AUTH_MIGRATION, PG_RANKINGS_MIGRATION];
 
 /** Held for the whole run: several nodes starting at once apply each migration exactly once, one after another. */
 export const MIGRATION_LOCK = 7_313_000;
