@@ -3,6 +3,7 @@ import { BACKLOG_INDEX_MIGRATION, ROLLUP_FINE_MONTHLY_MIGRATION, ROLLUP_MIGRATIO
 import { RANKINGS_MIGRATION } from './sqlite/rankings-schema';
 import { STATS_MIGRATION } from './sqlite/stats-schema';
 import { AUTH_MIGRATION } from './sqlite/auth-schema';
+import { OPEN_COUNTS_MIGRATION } from './sqlite/open-counts-schema';
 
 interface Migration {
   version: number;
@@ -79,6 +80,7 @@ const MIGRATIONS: readonly Migration[] = [
   ROLLUP_FINE_MONTHLY_MIGRATION,
   BACKLOG_INDEX_MIGRATION,
   AUTH_MIGRATION,
+  OPEN_COUNTS_MIGRATION,
 ];
 
 export function applyMigrations(db: Database.Database): number {

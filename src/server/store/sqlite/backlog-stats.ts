@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { AgencyStatsQuery, AgencyStatsResponse } from '../../../shared/contract/backlog';
-import { ageingBuckets } from '../../../shared/contract/backlog-filter';
 import type { Agency } from '../../../shared/contract/meta';
 import { ROLLUP_COUNTERS } from '../../../shared/domain/rollup';
-import { AGEING_LIMITS, ageingFloorMs, dueSoonLimitMs, localDayOfMs, monthOfDay, monthStartDay } from '../../../shared/domain/rollup-buckets';
+import { localDayOfMs, monthOfDay, monthStartDay } from '../../../shared/domain/rollup-buckets';
 import {
   addCurrent,
   addHistogram,
@@ -12,9 +11,8 @@ import {
   emptyCurrent,
   overdueTrend,
   statsPeriod,
-  type CurrentCounts,
 } from '../../../shared/domain/rollup-stats';
-import { OPEN_SQL } from './backlog-filter-sql';
+import { createOpenCountsQueries } from './open-counts-query';
 import { ROLLUP_COUNTER_COLUMNS } from './rollup-schema';
 
 /** [fromDay, toDay) as daily edges around whole calendar months (months: [first, end) month indexes, or null). */
@@ -39,7 +37,7 @@ export function selectedAgencies(agencies: readonly Agency[], q: Pick<AgencyStat
 
 /**
  * GET /api/v1/stats/agencies over SQLite: period figures from the rollups (the unit × day table unless a
- * category or district filter needs the fine one), current figures from indexed queries on the open reports.
+ * category or district filter needs the fine one), current figures from the open-report counters (open-counts-query).
  */
 export function createAgencyStats(db: Database.Database, agencies: readonly Agency[], latestSeq: () => number) {
   const stmts = new Map<string, Database.Statement>();
@@ -51,25 +49,21 @@ export function createAgencyStats(db: Database.Database, agencies: readonly Agen
     }
     return s;
   };
+  const open = createOpenCountsQueries(db);
   const sums = ROLLUP_COUNTER_COLUMNS.map((c) => `SUM(${c})`).join(', ');
   return db.transaction((query: AgencyStatsQuery, now: Date): AgencyStatsResponse => {
     const period = statsPeriod(query, now);
     const selected = selectedAgencies(agencies, query);
     const fine = query.categoryId !== undefined || query.districtCode !== undefined;
 
-    // conditions shared by the rollup tables ('' = centre) and the reports table (NULL = centre)
+    // conditions on the rollup tables ('' = centre)
     const rollupWhere: string[] = [];
     const rollupParams: (string | number)[] = [];
-    const reportWhere: string[] = [OPEN_SQL];
-    const reportParams: (string | number)[] = [];
     if (selected !== null) {
       const ids = selected.map((a) => a.id);
       const list = ids.length > 0 ? ids.map(() => '?').join(', ') : 'NULL';
       rollupWhere.push(`agency_id IN (${list})`);
       rollupParams.push(...ids);
-      // `+`: the planner must not trade the open-reports range for each unit's whole history (agency index)
-      reportWhere.push(`+agency_id IN (${list})`);
-      reportParams.push(...ids);
     }
     for (const [col, v] of [
       ['category_id', query.categoryId],
@@ -78,8 +72,6 @@ export function createAgencyStats(db: Database.Database, agencies: readonly Agen
       if (v === undefined) continue;
       rollupWhere.push(`${col} = ?`);
       rollupParams.push(v);
-      reportWhere.push(`+${col} = ?`);
-      reportParams.push(v);
     }
     // unit × day (× category × district when filtered by them), and the same by calendar month
     const [table, handling, monthly, handlingMonthly] = fine
@@ -111,16 +103,11 @@ export function createAgencyStats(db: Database.Database, agencies: readonly Agen
     }
 
     const t = now.getTime();
-    // one pass over the open reports, grouped by unit, status class and deadline class (a handful of groups per
-    // unit); the floors turn "working days past due" into due_at ranges (shared/domain/rollup-buckets)
-    const floors = AGEING_LIMITS.slice(0, -1).map((l) => ageingFloorMs(l.maxDays, now));
-    const deadlineClass = `CASE WHEN due_at IS NULL OR due_at > ? THEN 0 WHEN due_at >= ? THEN 1 ${floors.map((_, i) => `WHEN due_at >= ? THEN ${i + 2}`).join(' ')} ELSE ${floors.length + 2} END`;
-    const currentRows = cached(
-      `SELECT COALESCE(agency_id, '') AS a, status = 'in_progress' AS p, ${deadlineClass} AS d, COUNT(*)
-       FROM reports WHERE ${reportWhere.join(' AND ')} GROUP BY a, p, d`,
-    )
-      .raw()
-      .all(dueSoonLimitMs(now), t, ...floors, ...reportParams) as [string, number, number, number][];
+    // current figures from the open-report counters (migration 9), not a pass over every open report
+    const currentBy = open.currentByAgency(
+      { agencyIds: selected === null ? null : selected.map((a) => a.id), categoryId: query.categoryId, districtCode: query.districtCode },
+      now,
+    );
 
     const sumsBy = new Map<string, number[]>();
     for (const [a, ...v] of periodRows) {
@@ -134,20 +121,6 @@ export function createAgencyStats(db: Database.Database, agencies: readonly Agen
       if (!h) histBy.set(a, (h = new Map()));
       h.set(wd, (h.get(wd) ?? 0) + n);
     }
-    const currentBy = new Map<string, CurrentCounts>();
-    for (const [a, inProgress, d, n] of currentRows) {
-      let c = currentBy.get(a);
-      if (!c) currentBy.set(a, (c = emptyCurrent()));
-      c.open += n;
-      if (inProgress) c.inProgress += n;
-      if (d === 1) c.dueSoon += n;
-      if (d >= 2) {
-        c.overdue += n;
-        const bucket = ageingBuckets[d - 2];
-        if (bucket) c.ageing[bucket] += n;
-      }
-    }
-
     const rowIds = [...(selected ?? agencies).map((a) => a.id), ...(selected === null ? [''] : [])];
     const total = ROLLUP_COUNTERS.map(() => 0);
     const totalHist = new Map<number, number>();

@@ -5,6 +5,7 @@ import { cellKey, RollupAccumulator, rollupStep } from '../../../shared/domain/r
 import type { OverdueSegment, RollupKey } from '../../../shared/domain/rollup';
 import { monthOfDay } from '../../../shared/domain/rollup-buckets';
 import { applyEvent } from '../../../shared/domain/workflow';
+import { createOpenCountsMaintainer } from './open-counts-maintain';
 import { ROLLUP_COUNTER_COLUMNS } from './rollup-schema';
 
 /** Bump when the rollup definition changes: stores built with another version are rebuilt from the log on open. */
@@ -45,6 +46,8 @@ const toSegment = (r: SegmentRow): OverdueSegment => ({
  */
 export function createRollupMaintainer(db: Database.Database): RollupMaintainer {
   const cols = ROLLUP_COUNTER_COLUMNS;
+  // the open reports per unit × category × district × due day (migration 9): the backlog's current figures
+  const openCounts = createOpenCountsMaintainer(db);
   const params = cols.map(() => '?').join(', ');
   const increments = cols.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
   const q = {
@@ -161,8 +164,10 @@ export function createRollupMaintainer(db: Database.Database): RollupMaintainer 
     const acc = new RollupAccumulator();
     /** the open segment of every report the batch touched, as it stands after the batch's events so far */
     const segments = new Map<number, OverdueSegment | null>();
+    const open = openCounts.batch();
     return {
       onEvent(prev, next, ev) {
+        open.onEvent(prev, next);
         let seg = segments.get(ev.reportId);
         if (seg === undefined) {
           const row = prev === null ? undefined : (q.segment.get(ev.reportId) as SegmentRow | undefined);
@@ -172,7 +177,10 @@ export function createRollupMaintainer(db: Database.Database): RollupMaintainer 
         acc.add(step);
         segments.set(ev.reportId, step.segment);
       },
-      flush: () => write(acc, segments),
+      flush: () => {
+        write(acc, segments);
+        open.flush();
+      },
     };
   }
 
@@ -238,6 +246,7 @@ export function createRollupMaintainer(db: Database.Database): RollupMaintainer 
     }
     closeReport();
     write(acc, segments);
+    openCounts.rebuild();
     q.setVersion.run(ROLLUP_VERSION);
   }
 

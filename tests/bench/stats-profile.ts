@@ -1,0 +1,68 @@
+/**
+ * Where one backlog / summary call spends its time, statement by statement (issue 4's p95 target). Opens a COPY
+ * of the bench:stats store read-only (pass its path), like a read worker does, times every statement each call
+ * runs (median of N calls after warm-up), and prints them slowest first. Not part of `npm test`.
+ *
+ *   npx tsx tests/bench/stats-profile.ts data/bench-stats/h1/paht.sqlite [--runs=15]
+ */
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../../src/server/store/sqlite-store';
+
+const file = process.argv[2];
+if (!file) throw new Error('usage: stats-profile.ts <copy of the bench store>');
+const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 15);
+
+// wrap every prepared statement so each execution is timed under its SQL text
+const timings = new Map<string, number[]>();
+let current: Map<string, number> | null = null;
+const proto = Database.prototype as unknown as { prepare: (sql: string) => Database.Statement };
+const prepare = proto.prepare;
+proto.prepare = function (this: Database.Database, sql: string) {
+  const stmt = prepare.call(this, sql);
+  for (const m of ['all', 'get', 'run'] as const) {
+    const orig = (stmt[m] as (...a: unknown[]) => unknown).bind(stmt);
+    (stmt as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => {
+      const t = performance.now();
+      try {
+        return orig(...args);
+      } finally {
+        if (current) {
+          const key = sql.replace(/\s+/g, ' ').trim();
+          current.set(key, (current.get(key) ?? 0) + performance.now() - t);
+        }
+      }
+    };
+  }
+  return stmt;
+};
+
+const store = openSqliteStore(file, { readOnly: true });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+function profile(title: string, call: () => unknown) {
+  for (let i = 0; i < 3; i++) call();
+  const totals: number[] = [];
+  timings.clear();
+  for (let i = 0; i < RUNS; i++) {
+    current = new Map();
+    const t = performance.now();
+    call();
+    totals.push(performance.now() - t);
+    for (const [k, v] of current) timings.set(k, [...(timings.get(k) ?? []), v]);
+    current = null;
+  }
+  console.log(`\n${title}: median ${median(totals).toFixed(1)} ms (min ${Math.min(...totals).toFixed(1)}, max ${Math.max(...totals).toFixed(1)})`);
+  const rows = [...timings].map(([sql, xs]) => ({ sql, ms: median(xs) })).sort((a, b) => b.ms - a.ms);
+  for (const r of rows.slice(0, 12)) console.log(`  ${r.ms.toFixed(2).padStart(8)} ms  ${r.sql.slice(0, 150)}`);
+}
+
+const now = new Date();
+const iso = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+const stats = (q: Record<string, string>) => () => store.backlog.agencyStats(q as never, now);
+profile('backlog this month (default)', stats({}));
+profile('backlog 90 days', stats({ from: iso(90) }));
+profile('backlog 90 days, commune PCs', stats({ from: iso(90), agencyKind: 'commune_pc' }));
+profile('backlog 90 days, one category', stats({ from: iso(90), categoryId: 've-sinh-moi-truong' }));
+profile('backlog 365 days', stats({ from: iso(365) }));
+profile('summary (KPI strip)', () => store.summary(now, {}));
+store.close();
