@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { findPgBin, startPgCluster, type PgCluster } from './support/pg-cluster';
 
 const results = 'test-results';
 mkdirSync(results, { recursive: true });
@@ -40,6 +41,39 @@ if (!['/usr/sbin/nginx', process.env.NGINX_PATH].some((p) => p && existsSync(p))
 }
 
 const checks: Record<string, boolean> = {};
+
+// The PostgreSQL store's tests need a server (issue 7). Without TEST_DATABASE_URL, start a throwaway cluster on
+// loopback (installing Debian's PostgreSQL first when we are root, as for Chromium). If it cannot start, that is a
+// failed check: those tests fail loudly rather than being skipped.
+let pgCluster: PgCluster | null = null;
+// 55432, or the next ports when another test run on this machine holds it
+function startPgClusterNear(port: number): PgCluster {
+  for (let p = port; ; p++) {
+    try {
+      return startPgCluster({ port: p });
+    } catch (err) {
+      if (p >= port + 4 || !/could not bind|Address already in use/i.test(String(err))) throw err;
+    }
+  }
+}
+if (!process.env.TEST_DATABASE_URL) {
+  if (!findPgBin() && process.getuid?.() === 0) {
+    step('install postgresql', 'bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null']);
+  }
+  console.log('\n=== postgresql: throwaway cluster on 127.0.0.1:55432');
+  try {
+    pgCluster = startPgClusterNear(55432);
+    // stopped after the tests; also on Ctrl-C or a kill, so no cluster outlives the run
+    process.on('exit', () => pgCluster?.stop());
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(130));
+    process.env.TEST_DATABASE_URL = pgCluster.url;
+    checks.postgresql = true;
+    console.log(`=== postgresql: ok (${pgCluster.url})`);
+  } catch (err) {
+    checks.postgresql = false;
+    console.log(`=== postgresql: FAILED — ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
 checks.typecheck = step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 checks.lint = step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 const built = step('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
@@ -53,6 +87,7 @@ const vitestOk = step('tests', 'npx', [
   `--outputFile.json=${report}`,
   ...extraArgs,
 ]);
+pgCluster?.stop();
 
 let passed = Object.values(checks).filter(Boolean).length;
 let failed = Object.values(checks).filter((ok) => !ok).length + (built ? 0 : 1);
@@ -76,6 +111,9 @@ if (!vitestOk && failed === 0) failed = 1;
 
 const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 writeFileSync(`${results}/summary.txt`, `${line}\n`);
-console.log(`\nchecks: typecheck ${checks.typecheck ? 'ok' : 'FAILED'}, lint ${checks.lint ? 'ok' : 'FAILED'}, build ${built ? 'ok' : 'FAILED'}`);
+console.log(
+  `\nchecks: typecheck ${checks.typecheck ? 'ok' : 'FAILED'}, lint ${checks.lint ? 'ok' : 'FAILED'}, build ${built ? 'ok' : 'FAILED'}` +
+    (checks.postgresql === undefined ? '' : `, postgresql ${checks.postgresql ? 'ok' : 'FAILED'}`),
+);
 console.log(line);
 process.exit(failed === 0 ? 0 : 1);
