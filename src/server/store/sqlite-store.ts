@@ -10,7 +10,7 @@ import { prepareEvent, type IngestContext } from '../../shared/domain/ingest';
 import { districtBoundaries, referenceData } from '../../shared/domain/reference';
 import { periodBounds } from '../../shared/domain/summary';
 import { applyEvent } from '../../shared/domain/workflow';
-import { decodeCursor, encodeCursor, filterToSql, OVERDUE_SQL } from './list-query';
+import { decodeCursor, encodeCursor, filterToSql } from './list-query';
 import { applyMigrations, assertSchemaCurrent } from './migrations';
 import { createRollupMaintainer } from './sqlite/rollup-maintain';
 import { createSqliteBacklog } from './sqlite/backlog-store';
@@ -23,6 +23,7 @@ import { hotspots } from './sqlite/hotspot-queries';
 import { statsBreakdown, statsKpis, statsTimeseries } from './sqlite/stats-queries';
 import { createRankingStore } from './sqlite/rankings-store';
 import { createSatisfactionQueries } from './sqlite/satisfaction-queries';
+import { createSummaryCounts } from './sqlite/summary-counts';
 
 interface EventRow {
   seq: number;
@@ -165,16 +166,6 @@ export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {})
       `SELECT doc FROM reports WHERE status IN (${OPEN_PARAMS}) ORDER BY id`,
     ).pluck(),
     anyEvent: db.prepare('SELECT 1 FROM events LIMIT 1').pluck(),
-    countBetween: db.prepare('SELECT COUNT(*) FROM reports WHERE received_at >= ? AND received_at < ?').pluck(),
-    countOpen: db.prepare(`SELECT COUNT(*) FROM reports WHERE status IN (${OPEN_PARAMS})`).pluck(),
-    countOverdue: db.prepare(`SELECT COUNT(*) FROM reports WHERE ${OVERDUE_SQL}`).pluck(),
-    countResolved: db.prepare(
-      `SELECT COUNT(*) FROM reports WHERE status = 'resolved' AND resolved_at >= ? AND resolved_at < ?`,
-    ).pluck(),
-    ratings: db.prepare(
-      `SELECT COUNT(*) AS rated, COALESCE(SUM(rating <> 'unsatisfied'), 0) AS satisfied
-       FROM reports WHERE rated_at >= ? AND rated_at < ? AND rating IS NOT NULL`,
-    ),
   };
 
   const feed = createFeedQueries(db);
@@ -361,24 +352,18 @@ export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {})
     return s;
   };
 
+  // open/overdue from the open-report counters, period counts from the rollups (sqlite/summary-counts)
+  const summaryCounts = createSummaryCounts(db);
   const summaryTx = db.transaction((now: Date, period: { from?: string; to?: string }): SummaryResponse => {
     const b = periodBounds(now);
     const from = period.from ? Date.parse(period.from) : b.monthStart.getTime();
     const to = period.to ? Date.parse(period.to) : b.nextMonthStart.getTime();
-    const rated = q.ratings.get(from, to) as { rated: number; satisfied: number };
     return {
       seq: q.maxSeq.get() as number,
       asOf: now.toISOString(),
       from: new Date(from).toISOString(),
       to: new Date(to).toISOString(),
-      receivedToday: q.countBetween.get(b.dayStart.getTime(), b.dayEnd.getTime()) as number,
-      beingHandled: q.countOpen.get(...openStatuses) as number,
-      overdueNow: q.countOverdue.get(now.getTime()) as number,
-      handledThisMonth: q.countResolved.get(b.monthStart.getTime(), b.nextMonthStart.getTime()) as number,
-      receivedInPeriod: q.countBetween.get(from, to) as number,
-      resolvedInPeriod: q.countResolved.get(from, to) as number,
-      ratedInPeriod: rated.rated,
-      satisfactionRate: rated.rated === 0 ? null : rated.satisfied / rated.rated,
+      ...summaryCounts(now, from, to),
     };
   });
 
