@@ -6,6 +6,9 @@
  *   npx tsx tests/bench/stats-profile.ts data/bench-stats/h1/paht.sqlite [--runs=15]
  */
 import Database from 'better-sqlite3';
+import { overdueQueueQuery } from '../../src/shared/contract/backlog';
+import { reportListQuery } from '../../src/shared/contract/api';
+import { DEFAULT_ESCALATION_THRESHOLDS } from '../../src/shared/domain/escalation';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 
 const file = process.argv[2];
@@ -65,4 +68,14 @@ profile('backlog 90 days, commune PCs', stats({ from: iso(90), agencyKind: 'comm
 profile('backlog 90 days, one category', stats({ from: iso(90), categoryId: 've-sinh-moi-truong' }));
 profile('backlog 365 days', stats({ from: iso(365) }));
 profile('summary (KPI strip)', () => store.summary(now, {}));
+// the drill-down lists and the queue of bench:stats
+const s90 = store.backlog.agencyStats({ from: iso(90) } as never, now);
+const busiest = [...s90.agencies].filter((a) => a.agencyId !== null).sort((a, b) => b.overdue - a.overdue)[0]?.agencyId as string;
+const list = (q: Record<string, string>) => () => store.listReports(reportListQuery.parse(q), now);
+profile('drill unit × overdue', list({ agencyId: busiest, bucket: 'overdue', limit: '50' }));
+profile('drill unit × on time, 90 days', list({ agencyId: busiest, bucket: 'on_time', resolvedFrom: s90.from, resolvedTo: s90.to, limit: '50' }));
+profile('drill all × overdue 16+ days', list({ ageing: '16+', limit: '50' }));
+profile('drill commune PCs × due soon', list({ agencyKind: 'commune_pc', bucket: 'due_soon', limit: '50' }));
+profile('drill all × received, 90 days', list({ from: s90.from, to: s90.to, limit: '50' }));
+profile('queue overdue queue', () => store.backlog.overdueQueue(overdueQueueQuery.parse({ limit: '100' }), now, DEFAULT_ESCALATION_THRESHOLDS));
 store.close();

@@ -119,6 +119,7 @@ async function main() {
   server.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   server.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const base = `http://127.0.0.1:${PORT}`;
+  const spawned = performance.now();
   const stop = () => {
     if (server.pid !== undefined && server.exitCode === null) {
       try {
@@ -140,6 +141,11 @@ async function main() {
       if (i > 600) throw new Error(`server did not start:\n${out}`);
       await new Promise((r) => setTimeout(r, 500));
     }
+    // opening the copy applies any migration the stored file predates (e.g. migration 9 fills open_counts)
+    console.log(`server ready in ${((performance.now() - spawned) / 1000).toFixed(1)} s (migrations of the copy included)`);
+    const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    console.log(`load average before: ${loadavg()}`);
+    process.on('exit', () => console.log(`load average after: ${loadavg()}`));
 
     // figures to drill into: the unit with the most overdue reports, and a 90-day period
     const now = new Date();

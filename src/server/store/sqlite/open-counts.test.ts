@@ -252,7 +252,8 @@ describe('open_counts (migration 9)', () => {
     // the sequences reached both states (not only creations)
     expect(sawOpen).toBeGreaterThan(0);
     expect(sawClosed).toBeGreaterThan(0);
-  });
+    // a store per run: seconds on a shared, busy machine
+  }, 120_000);
 
   it('current figures from the counters equal isDueSoon / isOverdue / ageingOf on every open report, at instants around due dates', () => {
     fc.assert(
@@ -298,5 +299,5 @@ describe('open_counts (migration 9)', () => {
       }),
       { numRuns: 25, seed: 777 },
     );
-  });
+  }, 120_000);
 });

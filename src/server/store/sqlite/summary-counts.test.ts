@@ -22,7 +22,7 @@ beforeAll(() => {
   const events = [...createHistory({ seed: 17, end: END, days: 70 }).events()];
   for (let i = 0; i < events.length; i += 1000) store.ingest(events.slice(i, i + 1000), END);
   reports = [...replay(store.allEvents()).values()];
-});
+}, 60_000);
 afterAll(() => {
   store?.close();
   rmSync(dir, { recursive: true, force: true });
@@ -55,5 +55,5 @@ describe('summary from rollups and open-report counters', () => {
     );
     // most periods held reports of every kind, or agreement proves little
     expect(nonZero).toBeGreaterThan(100);
-  });
+  }, 60_000);
 });
