@@ -1,7 +1,8 @@
 /**
  * A child process of bench:scale holding N socket.io clients (argv: url, count, token). Each subscribes from the
  * log's head and records, for every event it receives, the receive time. On 'report' from the parent it sends back,
- * per client, the seqs in arrival order (to check order and exactly-once) and, per seq, the receive times.
+ * per client, the seqs in arrival order (to check order and exactly-once) and, per seq, the receive times; on
+ * 'progress', the lowest seq its clients have reached.
  */
 import { io, type Socket } from 'socket.io-client';
 
@@ -51,6 +52,9 @@ process.on('message', (msg: { cmd: string; since?: number }) => {
         process.send?.({ cmd: 'error', message: err instanceof Error ? err.message : String(err) });
       }
     })();
+  } else if (msg.cmd === 'progress') {
+    // the lowest seq any of this process's clients has reached: the bench waits for all to catch up
+    process.send?.({ cmd: 'progress', min: Math.min(...clients.map((c) => c.seqs.at(-1) ?? 0)) });
   } else if (msg.cmd === 'report') {
     process.send?.({ cmd: 'report', clients: clients.map((c) => ({ seqs: c.seqs, times: c.times, connected: c.socket.connected })) });
   } else if (msg.cmd === 'close') {

@@ -1,6 +1,8 @@
 // Loaded into the benchmarked server with `node --import` (bench:scale only; plain JS so it loads before tsx):
 // every 500 ms writes the event-loop delay since the last reset and the process memory to BENCH_PROBE_FILE;
-// SIGUSR2 resets the delay histogram (the bench sends it when a measured phase starts). Not part of the product.
+// SIGUSR2 resets the delay histogram (the bench sends it when a measured phase starts); SIGHUP runs a full garbage
+// collection (the server runs with --expose-gc) and writes at once, so memory per connection compares live
+// heaps rather than wherever the collector happened to be. Not part of the product.
 import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
@@ -12,9 +14,14 @@ if (file) {
   h.enable();
   process.on('SIGUSR2', () => h.reset());
   const ms = (ns) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
-  const timer = setInterval(() => {
+  const write = () => {
     const m = process.memoryUsage();
     writeFileSync(file, JSON.stringify({ at: Date.now(), delay: { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max) }, rss: m.rss, heapUsed: m.heapUsed }));
-  }, 500);
+  };
+  process.on('SIGHUP', () => {
+    globalThis.gc?.();
+    write();
+  });
+  const timer = setInterval(write, 500);
   timer.unref();
 }
