@@ -8,6 +8,8 @@ interface SocketAuth {
   /** the handshake's credentials resolved again (a session may end, a display token be revoked) */
   resolve(): Principal;
   checkedAt: number;
+  /** the credentials the socket connected with: sockets sharing them (one browser's tabs, one wall's screens) share a check */
+  key: string;
 }
 
 const AUTH = new WeakMap<Socket, SocketAuth>();
@@ -46,17 +48,20 @@ export function installSocketAuth(io: LiveServer, resolver: PrincipalResolver): 
       err.data = { error: code, message: code === 'unauthenticated' ? 'sign in first' : `the role ${principal.role} may not subscribe to the live stream` };
       return next(err);
     }
-    AUTH.set(socket, { principal, resolve, checkedAt: Date.now() });
+    AUTH.set(socket, { principal, resolve, checkedAt: Date.now(), key: `${headers.cookie ?? ''}\n${headers.authorization ?? ''}\n${token ?? ''}` });
     next();
   });
 
   const revalidate = () => {
     const t = Date.now();
+    // one lookup per distinct credential per round: with the accounts in PostgreSQL each lookup is a round trip
+    const seen = new Map<string, Principal>();
     for (const socket of io.sockets.sockets.values()) {
       const a = AUTH.get(socket);
       if (!a || t - a.checkedAt < RECHECK_MS) continue;
       a.checkedAt = t;
-      const p = a.resolve();
+      let p = seen.get(a.key);
+      if (!p) seen.set(a.key, (p = a.resolve()));
       // ended, or now someone else (a role or unit change takes effect on the next connection, with its own scope)
       if (!can(p.role, 'live.subscribe') || p.role !== a.principal.role || p.agencyId !== a.principal.agencyId) socket.disconnect(true);
     }
