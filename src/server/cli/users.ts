@@ -3,10 +3,15 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ACCOUNT_ROLES } from '../../shared/contract/session';
 import { AccountError, createAccount, issueDisplayToken, resetPassword } from '../auth/accounts';
+import { referenceData } from '../../shared/domain/reference';
+import { createPgAuth } from '../store/pg/auth-store';
+import { applyPgMigrations, PG_MIGRATIONS } from '../store/pg/pg-migrations';
+import { openSyncPg } from '../store/pg/sync-pg';
 import { openSqliteStore } from '../store/sqlite-store';
-import type { Store } from '../store/store';
+import type { AuthStore } from '../store/sqlite/auth-store';
 
-const USAGE = `npm run users -- <command>    (works on DATA_DIR/paht.sqlite, default ./data — the server's own store)
+const USAGE = `npm run users -- <command>    (works on the server's own store: DATA_DIR/paht.sqlite, default ./data,
+                                  or PostgreSQL's accounts when DATABASE_URL is set, as for the server)
 
   create <username> --role <role> [--agency <unit id>] [--name "Display name"] [--password-stdin]
         roles: ${ACCOUNT_ROLES.join(', ')}; a unit_head needs --agency (ids: GET /api/v1/meta)
@@ -19,7 +24,7 @@ const USAGE = `npm run users -- <command>    (works on DATA_DIR/paht.sqlite, def
   display-token list
   display-token revoke <id|label>     the screens using it are signed out within seconds
 
-  --data-dir DIR     another store than DATA_DIR`;
+  --data-dir DIR     another store than DATA_DIR (SQLite only)`;
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -118,7 +123,35 @@ function need(positional: string[], index: number, what: string): string {
   return v;
 }
 
-async function run(store: Store, positional: string[], values: Record<string, string>, flags: Set<string>): Promise<void> {
+/** Where the accounts live: the SQLite store's, or PostgreSQL's (shared by every node). */
+interface Accounts {
+  auth: AuthStore;
+  agencyIds: readonly string[];
+  close(): void;
+}
+
+function openAccounts(values: Record<string, string>): Accounts {
+  const url = process.env.DATABASE_URL?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\/./.test(url)) throw new UsageError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    if (values['data-dir'] !== undefined) throw new UsageError('--data-dir is for the SQLite store; DATABASE_URL is set');
+    const pg = openSyncPg(url);
+    try {
+      // a fresh database, or one an older build left: the same migrations the server applies at start
+      applyPgMigrations(pg, PG_MIGRATIONS);
+    } catch (err) {
+      pg.close();
+      throw err;
+    }
+    return { auth: createPgAuth(pg), agencyIds: referenceData().agencies.map((a) => a.id), close: () => pg.close() };
+  }
+  const dataDir = resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data');
+  mkdirSync(dataDir, { recursive: true });
+  const store = openSqliteStore(join(dataDir, 'paht.sqlite'));
+  return { auth: store.auth, agencyIds: store.meta().agencies.map((a) => a.id), close: () => store.close() };
+}
+
+async function run(store: Accounts, positional: string[], values: Record<string, string>, flags: Set<string>): Promise<void> {
   const now = new Date();
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const [command, sub] = positional;
@@ -130,7 +163,7 @@ async function run(store: Store, positional: string[], values: Record<string, st
       const u = await createAccount(
         store.auth,
         { username, role: values.role, agencyId: values.agency ?? null, displayName: values.name ?? null, password },
-        { now, agencyIds: store.meta().agencies.map((a) => a.id) },
+        { now, agencyIds: store.agencyIds },
       );
       out(`created ${u.username} (${u.role}${u.agencyId ? `, unit ${u.agencyId}` : ''})`);
       return;
@@ -139,7 +172,7 @@ async function run(store: Store, positional: string[], values: Record<string, st
       const username = need(positional, 1, '<username>');
       if (!store.auth.userByName(username)) throw new AccountError(`no user ${username}`);
       await resetPassword(store.auth, username, await readPassword(flags), now);
-      out(`password of ${username} changed (existing sessions stay signed in until they expire; 'disable' ends them)`);
+      out(`password of ${username} changed; the account's sessions are signed out`);
       return;
     }
     case 'disable': {
@@ -188,16 +221,14 @@ async function run(store: Store, positional: string[], values: Record<string, st
 }
 
 async function main(argv: string[]): Promise<number> {
-  let store: Store | null = null;
+  let store: Accounts | null = null;
   try {
     const { positional, values, flags } = parse(argv);
     if (flags.has('help') || positional.length === 0) {
       process.stdout.write(`${USAGE}\n`);
       return positional.length === 0 && !flags.has('help') ? 2 : 0;
     }
-    const dataDir = resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data');
-    mkdirSync(dataDir, { recursive: true });
-    store = openSqliteStore(join(dataDir, 'paht.sqlite'));
+    store = openAccounts(values);
     await run(store, positional, values, flags);
     return 0;
   } catch (err) {
