@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
-import { FLAG_EXITED, FLAG_REPLIED, type SyncPgInit, type SyncPgReply, type SyncPgRequest, type WirePgError } from './sync-pg-protocol';
+import { FLAG_REPLIED, type SyncPgInit, type SyncPgReply, type SyncPgRequest, type WirePgError } from './sync-pg-protocol';
 
 /**
  * The worker of one synchronous PostgreSQL bridge: one pg.Client, one query at a time (the main thread is asleep
@@ -76,11 +76,6 @@ async function handle(m: SyncPgRequest): Promise<SyncPgReply> {
     return { id: m.id, ok: false, error: e };
   }
 }
-
-process.on('exit', () => {
-  Atomics.store(signal, 0, FLAG_EXITED);
-  Atomics.notify(signal, 0);
-});
 
 port.on('message', (m: SyncPgRequest) => {
   void handle(m).then(reply, (err: unknown) => reply({ id: m.id, ok: false, error: { ...toWire(err), fatal: true } }));
