@@ -3,7 +3,7 @@
 // SIGUSR2 resets the delay histogram (the bench sends it when a measured phase starts); SIGHUP runs a full garbage
 // collection (the server runs with --expose-gc) and writes at once, so memory per connection compares live
 // heaps rather than wherever the collector happened to be. Not part of the product.
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const file = process.env.BENCH_PROBE_FILE;
@@ -16,7 +16,9 @@ if (file) {
   const ms = (ns) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
   const write = () => {
     const m = process.memoryUsage();
-    writeFileSync(file, JSON.stringify({ at: Date.now(), delay: { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max) }, rss: m.rss, heapUsed: m.heapUsed }));
+    // written aside then renamed: the bench never reads half a file
+    writeFileSync(`${file}.tmp`, JSON.stringify({ at: Date.now(), delay: { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max) }, rss: m.rss, heapUsed: m.heapUsed }));
+    renameSync(`${file}.tmp`, file);
   };
   process.on('SIGHUP', () => {
     globalThis.gc?.();
