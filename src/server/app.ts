@@ -66,9 +66,10 @@ const DEFAULT_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 /** Builds the HTTP API, the SPA host and the live stream on one server, without listening. */
 export function createApp(deps: AppDeps): App {
   const { store, clock, config } = deps;
-  const fastify = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
-  // before any route: input rules, rate limits, origins and headers (docs/decisions/0006)
   const security: SecurityConfig = { ...DEFAULT_SECURITY, ...deps.security };
+  // TRUST_PROXY: request.ip (the sign-in limit's key) from X-Forwarded-For as set by the trusted proxies only
+  const fastify = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: security.trustProxy });
+  // before any route: input rules, rate limits, origins and headers (docs/decisions/0006)
   const tileUrl = deps.security?.tileUrl !== undefined ? deps.security.tileUrl : (mapTilesFromEnv(process.env)?.url ?? null);
   const hardening = installHardening(fastify, { security, tileUrl });
   // socket.io shares fastify's http server (same port); it answers /socket.io/ before fastify sees it

@@ -53,6 +53,17 @@ describe('loadConfig', () => {
     expect(() => sqliteCacheMb({ SQLITE_CACHE_MB: '4' })).toThrow(/SQLITE_CACHE_MB/);
   });
 
+  it('selects PostgreSQL by DATABASE_URL and trusts a proxy only when TRUST_PROXY says so', () => {
+    expect(loadConfig({}).databaseUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/paht' }).databaseUrl).toBe('postgres://u:p@db:5432/paht');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/paht' })).toThrow(/DATABASE_URL.*postgres:\/\//);
+    expect(loadConfig({}).logPollMs).toBe(1000);
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'nginx.local' })).toThrow(/TRUST_PROXY.*"nginx.local" is neither/);
+  });
+
   it('runs one read worker per core beyond the first (at least one, at most four); READ_WORKERS overrides', () => {
     expect([1, 2, 4, 8, 64].map((cores) => defaultReadWorkers(cores))).toEqual([1, 1, 3, 4, 4]);
     expect(loadConfig({ READ_WORKERS: '0' }).readWorkers).toBe(0);

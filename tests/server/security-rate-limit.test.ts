@@ -49,3 +49,35 @@ describe('login rate limit (per client address)', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(20);
   });
 });
+
+describe('login rate limit behind a reverse proxy (TRUST_PROXY)', () => {
+  const login = (srv: HardenedServer, forwardedFor: string) =>
+    srv.request('POST', '/api/v1/test-only/login', { body: {}, headers: { 'x-forwarded-for': forwardedFor } }).then((r) => r.status);
+
+  it('without TRUST_PROXY a forged X-Forwarded-For does not escape the limit', async () => {
+    const fresh = await startHardenedServer({
+      security: { loginRate: { ratePerSecond: 1 / 30, burst: 2 } },
+      extraRoutes: (app) => app.fastify.post('/api/v1/test-only/login', () => ({ ok: true })),
+    });
+    try {
+      expect([await login(fresh, '203.0.113.1'), await login(fresh, '203.0.113.2'), await login(fresh, '203.0.113.3')]).toEqual([200, 200, 429]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('with TRUST_PROXY=1 each client behind the proxy has its own limit', async () => {
+    const proxied = await startHardenedServer({
+      security: { loginRate: { ratePerSecond: 1 / 30, burst: 2 }, trustProxy: 1 },
+      extraRoutes: (app) => app.fastify.post('/api/v1/test-only/login', () => ({ ok: true })),
+    });
+    try {
+      // one operations centre's client is limited…
+      expect([await login(proxied, '203.0.113.1'), await login(proxied, '203.0.113.1'), await login(proxied, '203.0.113.1')]).toEqual([200, 200, 429]);
+      // …while another client behind the same proxy still signs in
+      expect(await login(proxied, '198.51.100.7')).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+});

@@ -13,6 +13,11 @@ export interface SecurityConfig {
   mediaOrigins: string[];
   /** how long SIGTERM waits for in-flight requests before closing their connections */
   shutdownTimeoutMs: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (the sign-in limit is per address):
+   * false = none (the node is reached directly), a number = that many proxy hops, or proxy addresses/CIDRs.
+   */
+  trustProxy: false | number | string[];
 }
 
 /** A bare origin (`https://host[:port]`, no path): what CORS and CSP compare. */
@@ -48,6 +53,22 @@ export const securityEnvShape = {
   CORS_ORIGINS: originList.optional(),
   MEDIA_ORIGINS: originList.optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // behind a reverse proxy (several nodes, docs/deploy/nginx.conf): 1 = one hop, or the proxies' addresses/CIDRs
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((v, ctx): false | number | string[] => {
+      if (v === '0' || v === 'false') return false;
+      if (/^[0-9]+$/.test(v)) return Number(v);
+      const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+      const bad = list.find((x) => !/^[0-9a-fA-F:.]+(\/[0-9]{1,3})?$/.test(x));
+      if (bad !== undefined || list.length === 0) {
+        ctx.addIssue({ code: 'custom', message: `must be a number of proxy hops (e.g. 1) or proxy addresses/CIDRs separated by commas${bad ? `; "${bad}" is neither` : ''}` });
+        return z.NEVER;
+      }
+      return list;
+    })
+    .optional(),
 };
 
 const securityEnv = z.object(securityEnvShape);
@@ -60,6 +81,7 @@ export function securityConfigOf(e: SecurityEnv): SecurityConfig {
     corsOrigins: e.CORS_ORIGINS ?? [],
     mediaOrigins: e.MEDIA_ORIGINS ?? [],
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY ?? false,
   };
 }
 
