@@ -46,7 +46,8 @@ describe('docs/deploy/nginx.conf in front of two real API nodes on one PostgreSQ
   beforeAll(async () => {
     if (!nginxBinary()) throw new Error('nginx is not installed (apt-get install nginx; npm test installs it when run as root)');
     db = await freshDatabase();
-    cluster = await startNodes({ ports: NODE_PORTS, databaseUrl: db.url, env: { LIVE_BATCH_MS: '50' } });
+    // configured as README "Several API nodes" says for nodes behind the proxy
+    cluster = await startNodes({ ports: NODE_PORTS, databaseUrl: db.url, env: { LIVE_BATCH_MS: '50', TRUST_PROXY: '1' } });
     proxy = await startProxy({ upstreams: NODE_PORTS, listenPort: PROXY_PORT });
     traffic = createTraffic(cluster.ingestToken);
   });
