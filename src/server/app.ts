@@ -131,7 +131,12 @@ export function createApp(deps: AppDeps): App {
       socketAuth.stop();
       // websocket connections would keep the http server from closing
       io.disconnectSockets(true);
+      // no request is running any more: a kept-alive connection that went idle after close() began (the client
+      // has not read its last response yet, say) must not hold the shutdown open
+      fastify.server.closeIdleConnections();
+      const linger = setTimeout(() => fastify.server.closeAllConnections(), 2000);
       await closing;
+      clearTimeout(linger);
       await new Promise<void>((resolve) => {
         // the http server is already closed by fastify: socket.io's attempt to close it again only reports that
         void io.close(() => resolve());
