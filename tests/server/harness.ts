@@ -30,9 +30,10 @@ export interface TestServer {
 }
 
 /** A real server on a random loopback port over a temporary SQLite file, with an injectable clock. */
-export async function startTestServer(opts: { now?: Date; liveBatchMs?: number; publicView?: boolean; demoLogin?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { now?: Date; liveBatchMs?: number; publicView?: boolean; demoLogin?: boolean; store?: Store } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'paht-server-test-'));
-  const store = openSqliteStore(join(dir, 'test.sqlite'));
+  // another store (a PostgreSQL node's) is the caller's to close
+  const store = opts.store ?? openSqliteStore(join(dir, 'test.sqlite'));
   let now = opts.now ?? NOW;
   const app = createApp({
     store,
@@ -78,7 +79,7 @@ export async function startTestServer(opts: { now?: Date; liveBatchMs?: number; 
     },
     async close() {
       await app.close();
-      store.close();
+      if (!opts.store) store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -32,6 +32,9 @@ export function attachLiveSubscriptions(io: LiveServer, store: Store, broadcaste
       const { since } = parsed.data;
       // a resubscribe starts over: out of the room first so the replay is the only source until we rejoin
       void socket.leave(room);
+      // a client coming from another node may have seen events this node's read model has not pulled yet:
+      // pull them rather than call the client ahead of the server
+      if (since > store.latestSeq()) store.pull?.();
       // send the room its pending batch now: then flushedSeq is the head of the log, and a snapshot
       // (whose seq is read straight from the log, possibly ahead of the last batch) is always covered
       broadcaster.flush();

@@ -62,6 +62,11 @@ export interface Store {
   /** the whole log in seq order, read in pages (for replay checks) */
   allEvents(): IterableIterator<StoredEvent>;
   isEmpty(): boolean;
+  /**
+   * Stores whose log is shared with other nodes (PostgreSQL, decision 0013): bring this node's read model up to
+   * the log now, returning how many events arrived. Absent on a store that is the log itself.
+   */
+  pull?(): number;
   /** runs `fn` in one read transaction, so every statement in it sees the same commit (read workers, decision 0012) */
   snapshot<T>(fn: () => T): T;
   close(): void;
