@@ -57,6 +57,8 @@ export interface ReplicaOps {
   dryRun(inputs: readonly EventInput[], now: Date): { results: IngestResult[]; events: ReplicatedEvent[] };
   /** writes events numbered elsewhere, in one transaction; the first must follow latestSeq() exactly */
   apply(events: readonly ReplicatedEvent[]): void;
+  /** the source event id of the event at `seq` (null: no such event) */
+  sourceEventIdOf(seq: number): string | null;
 }
 
 export interface SqliteStore extends Store {
@@ -136,6 +138,7 @@ export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {})
     maxSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS v FROM events').pluck(),
     maxReportId: db.prepare('SELECT COALESCE(MAX(id), 0) AS v FROM reports').pluck(),
     bySource: db.prepare('SELECT seq, report_id FROM events WHERE source_event_id = ?'),
+    sourceOf: db.prepare('SELECT source_event_id FROM events WHERE seq = ?').pluck(),
     docByExternal: db.prepare('SELECT doc FROM reports WHERE external_id = ?').pluck(),
     docById: db.prepare('SELECT doc FROM reports WHERE id = ?').pluck(),
     insertEvent: db.prepare(
@@ -309,6 +312,7 @@ export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {})
     apply: (events) => {
       if (events.length > 0) applyTx(events);
     },
+    sourceEventIdOf: (seq) => (q.sourceOf.get(seq) as string | undefined) ?? null,
   };
 
   const listTx = db.transaction((query: ReportListQuery, now: Date): ReportListResponse => {
