@@ -17,8 +17,9 @@
  *   --clients=500 --rate=200 --seconds=30 --procs=max(2, nodes)
  *   --million                      instead of the fan-out: the 1,000,000-report rows — ingest throughput and
  *                                  p50/p95 of the stats and list endpoints on a copy of data/bench-stats/paht.sqlite
- *                                  (built by `npm run bench:stats`; the original is never opened). SQLite only:
- *                                  a 1M-report PostgreSQL log is not loaded by this bench (see the README).
+ *                                  (built by `npm run bench:stats`; the original is never opened). With
+ *                                  --store=pg the copy's log is COPYed into a fresh PostgreSQL database and the copy
+ *                                  becomes the node's read model (same rows and seq, so no rebuild at start).
  */
 import { fork } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { join, resolve } from 'node:path';
 import { created } from '../server/fixtures';
 import { freshDatabase } from '../support/pg';
 import { removeBenchDir, startBenchNode, type BenchNode, type Probe } from './scale/nodes';
+import { loadLogIntoPg } from './scale/pg-load';
 
 const arg = (name: string, fallback: number) => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -200,16 +202,24 @@ async function fanOut(nodes: BenchNode[]) {
 
 /** The 1,000,000-report row: ingest throughput and endpoint latencies on a copy of bench:stats' store. */
 async function million() {
-  if (STORE !== 'sqlite') throw new Error('--million measures the SQLite store only: a 1M-report PostgreSQL log is not loaded by this bench');
   const source = resolve('data/bench-stats/paht.sqlite');
   if (!existsSync(source)) throw new Error(`${source} does not exist: build it with npm run bench:stats (well over an hour)`);
   const dir = mkdtempSync(join(resolve('data'), 'bench-scale-million-'));
   try {
     const tc = performance.now();
-    for (const suffix of ['', '-wal', '-shm']) if (existsSync(source + suffix)) copyFileSync(source + suffix, join(dir, `paht.sqlite${suffix}`));
+    // on PostgreSQL the copy is the node's read model, and the log is loaded from it (same rows, same seq)
+    const file = STORE === 'pg' ? 'paht-replica.sqlite' : 'paht.sqlite';
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(source + suffix)) copyFileSync(source + suffix, join(dir, `${file}${suffix}`));
     console.log(`copied the 1M-report store in ${fmt((performance.now() - tc) / 1000, 1)} s`);
+    const database = STORE === 'pg' ? await freshDatabase() : null;
+    if (database) {
+      const tl = performance.now();
+      const loaded = await loadLogIntoPg(join(dir, file), database.url);
+      console.log(`loaded the log into PostgreSQL (COPY): ${fmt(loaded.events)} events, ${fmt(loaded.reporters)} reporters in ${fmt((performance.now() - tl) / 1000, 1)} s`);
+    }
     const ts = performance.now();
-    const node = await startBenchNode({ name: 'A', port: BASE_PORT, dataDir: dir, env: { INGEST_TOKEN: INGEST, OPERATOR_TOKEN: OPERATOR }, timeoutMs: 1_800_000 });
+    const env: Record<string, string> = { INGEST_TOKEN: INGEST, OPERATOR_TOKEN: OPERATOR, ...(database ? { DATABASE_URL: database.url } : {}) };
+    const node = await startBenchNode({ name: 'A', port: BASE_PORT, dataDir: dir, env, timeoutMs: 1_800_000 });
     console.log(`server up in ${fmt((performance.now() - ts) / 1000, 1)} s`);
     try {
       const auth = { authorization: `Bearer ${OPERATOR}` };
@@ -237,7 +247,7 @@ async function million() {
         }
         return rows;
       };
-      console.log(`\n1,000,000 reports (${fmt(total)} in the store), SQLite, one node:`);
+      console.log(`\n1,000,000 reports (${fmt(total)} in the store), ${storeLabel()}, one node:`);
       for (const r of await timings()) console.log(r);
       // ingest flat out in batches of 100 for SECONDS (one writer, as the field platform sends)
       const t0 = performance.now();
@@ -251,6 +261,7 @@ async function million() {
     } finally {
       node.stop();
       await sleep(1000);
+      await database?.drop();
     }
   } finally {
     removeBenchDir(dir);
