@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseOpen311Instant } from '../../shared/domain/open311';
 import { openSqliteStore } from '../store/sqlite-store';
+import { openPgStore, redactUrl } from '../store/pg-store';
 import type { Store } from '../store/store';
 import { serverSink, storeSink, type ImportSink } from './sink';
 
@@ -75,7 +76,8 @@ async function answers(url: string): Promise<boolean> {
 
 /**
  * Where an import writes. `--server URL` posts to a running server's ingest API (the live stream then carries
- * the import); `--data-dir DIR` writes straight into DIR/paht.sqlite (for a stopped server or a fresh store).
+ * the import); `--data-dir DIR` writes straight into DIR/paht.sqlite (for a stopped server or a fresh store), or
+ * into the PostgreSQL log when DATABASE_URL is set.
  * Neither: the server on 127.0.0.1:$PORT (8080) if one answers, otherwise DATA_DIR (./data) directly.
  */
 export async function chooseSink(values: Record<string, string>, env: NodeJS.ProcessEnv, clock: () => Date = () => new Date()): Promise<ChosenSink> {
@@ -87,6 +89,15 @@ export async function chooseSink(values: Record<string, string>, env: NodeJS.Pro
   };
   const direct = (): ChosenSink => {
     mkdirSync(dataDir, { recursive: true });
+    const databaseUrl = env.DATABASE_URL?.trim();
+    if (databaseUrl) {
+      // the shared PostgreSQL log (decision 0013); the import keeps its own read model of it (a node's file may be
+      // open in a running server), built from the log on first use and only topped up afterwards
+      if (!/^postgres(ql)?:\/\/./.test(databaseUrl)) throw new UsageError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+      const replicaFile = join(dataDir, 'paht-import-replica.sqlite');
+      const pgStore = openPgStore({ url: databaseUrl, replicaFile });
+      return { sink: storeSink(pgStore, clock), where: `PostgreSQL ${redactUrl(databaseUrl)} (direct; read model ${replicaFile})`, dataDir, close: () => pgStore.close() };
+    }
     const file = join(dataDir, 'paht.sqlite');
     const store: Store = openSqliteStore(file);
     return { sink: storeSink(store, clock), where: `the store ${file} (direct)`, dataDir, close: () => store.close() };
