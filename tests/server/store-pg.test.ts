@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { eventInput } from '../../src/shared/contract/event';
 import { openPgStore } from '../../src/server/store/pg-store';
 import { freshDatabase } from '../support/pg';
-import { created, later } from './fixtures';
+import { created, later, reference } from './fixtures';
 import { NOW, waitFor } from './harness';
 import { storeContract } from './store-contract';
 
@@ -118,6 +118,30 @@ describe('PostgreSQL store: several nodes on one log', () => {
       expect(b.eventsAfter(0, 10).map((e) => e.seq)).toEqual([1, 2]);
     } finally {
       await follower.stop();
+      a.close();
+      b.close();
+      await database.drop();
+    }
+  });
+
+  it("records an operator's reminder in the shared log, not only in the node's read model", async () => {
+    const database = await freshDatabase();
+    const a = openPgStore({ url: database.url, replicaFile: replicaFile() });
+    const b = openPgStore({ url: database.url, replicaFile: replicaFile() });
+    try {
+      const r = created();
+      const [first] = a.ingest([eventInput.parse(r), eventInput.parse(later(r.externalId, 'assigned', { agencyId: reference().agency.id }))], NOW);
+      const id = first?.reportId ?? 0;
+      const rec = a.backlog.recordReminder(id, { channel: 'sms', target: 'officer', note: 'Đề nghị xử lý sớm', idempotencyKey: 'k1' }, NOW);
+      expect(rec.duplicate).toBe(false);
+      expect((await logOf(database.url)).map((e) => e.seq)).toEqual([1, 2, 3]);
+      b.pull();
+      expect(b.getReport(id, { withReporter: false })?.events.map((e) => e.type)).toEqual(['created', 'assigned', 'reminded']);
+      // the same key again is the same reminder; and the log goes on without a gap from the other node
+      expect(a.backlog.recordReminder(id, { channel: 'sms', target: 'officer', note: 'Đề nghị xử lý sớm', idempotencyKey: 'k1' }, NOW)).toMatchObject({ duplicate: true, seq: 3 });
+      expect(b.ingest([eventInput.parse(later(r.externalId, 'started'))], NOW)[0]?.seq).toBe(4);
+      expect(a.pull()).toBe(1);
+    } finally {
       a.close();
       b.close();
       await database.drop();

@@ -76,7 +76,11 @@ export function openPgStore(opts: PgStoreOptions): PgStore {
     db.close();
     throw err;
   }
-  const local = openReplica(db, opts.replicaFile, log);
+  // the read model's own event writes (an operator's reminder) must go to the shared log like any other ingest
+  let logIngest: Store['ingest'] = () => {
+    throw new Error('pg store: not open yet');
+  };
+  const local = openReplica(db, opts.replicaFile, log, (inputs, now) => logIngest(inputs, now));
 
   const fetchAfter = (after: number, limit: number): ReplicatedEvent[] =>
     db
@@ -218,6 +222,7 @@ export function openPgStore(opts: PgStoreOptions): PgStore {
     };
   };
 
+  logIngest = ingest;
   const t0 = Date.now();
   const caughtUp = pull();
   if (caughtUp > 0) log.info(`pg store: read model ${opts.replicaFile} brought up to seq ${local.latestSeq()} (${caughtUp} events from the log in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
@@ -245,8 +250,8 @@ export function openPgStore(opts: PgStoreOptions): PgStore {
  * model of another database, or one ahead of the log (the database was restored from an older backup), is
  * discarded and rebuilt from the log.
  */
-function openReplica(db: SyncPg, file: string, log: Logger): SqliteStore {
-  let local = openSqliteStore(file);
+function openReplica(db: SyncPg, file: string, log: Logger, ingestVia: Store['ingest']): SqliteStore {
+  let local = openSqliteStore(file, { ingestVia });
   const head = local.latestSeq();
   if (head > 0) {
     const theirs = db.query<{ source_event_id: string }>('SELECT source_event_id FROM events WHERE seq = $1', [head]).rows[0];
@@ -255,7 +260,7 @@ function openReplica(db: SyncPg, file: string, log: Logger): SqliteStore {
       log.warn(`pg store: the read model ${file} does not match this database's log (at seq ${head}); rebuilding it from the log`);
       local.close();
       for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) rmSync(f);
-      local = openSqliteStore(file);
+      local = openSqliteStore(file, { ingestVia });
     }
   }
   return local;

@@ -63,6 +63,8 @@ export interface ReplicaOps {
 
 export interface SqliteStore extends Store {
   replica: ReplicaOps;
+  /** runs `fn` in one IMMEDIATE write transaction; ingests inside it are savepoints (the writer worker's group commit, decision 0014) */
+  writeGroup<T>(fn: () => T): T;
 }
 
 const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
@@ -89,7 +91,14 @@ const OPEN_PARAMS = openStatuses.map(() => '?').join(', ');
  * Reference data is upserted on every open so the product works with no demo data and picks up new units
  * and categories; rows are never deleted because old reports keep pointing at them.
  */
-export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {}): SqliteStore {
+export function openSqliteStore(
+  file: string,
+  opts: {
+    readOnly?: boolean;
+    /** where the store's own writes of events (an operator's reminder) go: a shared log's ingest (decision 0013) */
+    ingestVia?: (inputs: readonly EventInput[], now: Date) => IngestResult[];
+  } = {},
+): SqliteStore {
   // read-only: a second connection to a store another connection writes (the read workers, decision 0012): it
   // never migrates, seeds or rebuilds anything, and its write methods fail with SQLITE_READONLY
   const readOnly = opts.readOnly === true;
@@ -122,7 +131,7 @@ export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {})
     for (const a of ref.agencies) upA.run(a.id, JSON.stringify(a));
     const upC = db.prepare('INSERT INTO categories (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc');
     for (const c of ref.categories) upC.run(c.id, JSON.stringify(c));
-  })();
+  }).immediate();
   const agencies = (db.prepare('SELECT doc FROM agencies ORDER BY rowid').all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as Agency);
   const categories = (db.prepare('SELECT doc FROM categories ORDER BY rowid').all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as Category);
   const meta: MetaResponse = { agencies, categories, districts: ref.districts, wards: ref.wards };
@@ -281,6 +290,9 @@ export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {})
     w.flush();
     return results;
   };
+  // run with .immediate: it reads (the last seq, the reports) before it writes, and another connection may write
+  // the same file (the writer worker, decision 0014); a DEFERRED one would fail with SQLITE_BUSY_SNAPSHOT, which
+  // busy_timeout does not retry. Inside an open transaction it is a savepoint whatever the mode.
   const ingestTx = db.transaction((inputs: readonly EventInput[], now: Date): IngestResult[] => ingestCore(inputs, now));
 
   const applyTx = db.transaction((events: readonly ReplicatedEvent[]): void => {
@@ -310,7 +322,7 @@ export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {})
       }
     },
     apply: (events) => {
-      if (events.length > 0) applyTx(events);
+      if (events.length > 0) applyTx.immediate(events);
     },
     sourceEventIdOf: (seq) => (q.sourceOf.get(seq) as string | undefined) ?? null,
   };
@@ -386,7 +398,7 @@ export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {})
   const backlog = createSqliteBacklog(db, {
     readOnly,
     agencies,
-    ingest: (inputs, now) => ingestTx(inputs, now),
+    ingest: opts.ingestVia ?? ((inputs, now) => ingestTx.immediate(inputs, now)),
     report: (id) => {
       const doc = q.docById.get(id) as string | undefined;
       return doc === undefined ? null : (JSON.parse(doc) as Report);
@@ -395,7 +407,8 @@ export function openSqliteStore(file: string, opts: { readOnly?: boolean } = {})
   });
 
   return {
-    ingest: (inputs, now) => ingestTx(inputs, now),
+    ingest: (inputs, now) => ingestTx.immediate(inputs, now),
+    writeGroup: <T,>(fn: () => T): T => db.transaction(fn).immediate(),
     replica,
     backlog,
     auth: createSqliteAuth(db),
