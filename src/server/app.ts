@@ -29,6 +29,7 @@ import { registerSpa } from './static-spa';
 import { mapTilesFromEnv } from './routes/map-config';
 import { DEFAULT_SECURITY, type SecurityConfig } from './security/security-config';
 import { localReads, type Reads } from './store/read-pool';
+import type { IngestWriter } from './store/ingest-writer';
 import type { Store } from './store/store';
 import type { ScoringConfig } from '../shared/contract/rankings';
 
@@ -46,6 +47,8 @@ export interface AppDeps {
   staticDir?: string;
   /** where the statistics and list reads run (decision 0012): read workers, or (default) the store's own connection */
   reads?: Reads;
+  /** where POST /api/v1/events runs its ingest (decision 0014): the writer worker, or (default) the store itself */
+  writer?: IngestWriter;
   /** rate limits, CORS, media origins, shutdown drain (defaults: DEFAULT_SECURITY); tileUrl defaults to MAP_TILE_URL */
   security?: Partial<SecurityConfig> & { tileUrl?: string | null };
 }
@@ -104,7 +107,7 @@ export function createApp(deps: AppDeps): App {
   mapRoutes(fastify, { reads, clock });
   rankingRoutes(fastify, { store, clock, scoring: deps.scoring });
   satisfactionRoutes(fastify, { store, clock });
-  ingestRoutes(fastify, { store, clock, ingestToken: config.ingestToken, onIngested: () => broadcaster.notify() });
+  ingestRoutes(fastify, { store, writer: deps.writer, clock, ingestToken: config.ingestToken, onIngested: () => broadcaster.notify() });
   backlogRoutes(fastify, { store, reads, clock, config, notifier: deps.notifier, log: deps.log, onIngested: () => broadcaster.notify() });
   registerSpa(fastify, deps.staticDir ?? DEFAULT_DIST);
 

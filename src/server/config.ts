@@ -22,6 +22,8 @@ const envSchema = z.object({
   DEMO_DAYS: z.coerce.number().int().min(1).max(3660).default(300),
   // statistics and list reads on worker threads with read-only connections (decision 0012); 0 = on the main thread
   READ_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  // the ingest API's transactions on a writer worker thread with group commit (decision 0014); 0 = on the request thread
+  WRITE_WORKER: flag.default(true),
   // PostgreSQL event log shared by several API nodes (issue 7, decision 0013); unset = SQLite in DATA_DIR
   DATABASE_URL: z
     .string()
@@ -68,6 +70,8 @@ export interface Config extends SecurityConfig, AuthConfig {
   demoDays: number;
   /** worker threads answering the statistics and list reads (READ_WORKERS; default: one per core beyond the first, at most 4) */
   readWorkers: number;
+  /** POST /api/v1/events ingests on a writer worker with group commit (WRITE_WORKER, default on; SQLite store only) */
+  writeWorker: boolean;
   /** PostgreSQL URL of the shared event log (DATABASE_URL); null = SQLite in DATA_DIR */
   databaseUrl: string | null;
   /** ms between pulls of the shared log when no NOTIFY arrives (LOG_POLL_MS) */
@@ -113,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seed: e.SEED,
     demoDays: e.DEMO_DAYS,
     readWorkers: e.READ_WORKERS ?? defaultReadWorkers(),
+    writeWorker: e.WRITE_WORKER,
     databaseUrl: e.DATABASE_URL ?? null,
     logPollMs: e.LOG_POLL_MS,
     ingestToken: e.INGEST_TOKEN ?? generateToken(),

@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { seedHistory } from './demo/seed';
 import { startSimulator, type Simulator } from './demo/simulator';
+import { createIngestWriter, type IngestWriter } from './store/ingest-writer';
 import { createReadPool, type Reads } from './store/read-pool';
 import { openSqliteStore } from './store/sqlite-store';
 import { openPgStore, redactUrl, type PgStore } from './store/pg-store';
@@ -70,7 +71,13 @@ if (config.readWorkers > 0) {
   reads = await createReadPool({ file: readFile, size: config.readWorkers });
   log.info(`Reads: ${config.readWorkers} worker thread(s) (READ_WORKERS)`);
 }
-const app = createApp({ store, clock, config, log, security: config, reads });
+// the ingest API's transactions run on a writer worker with group commit (decision 0014); PostgreSQL ingests as before
+let writer: IngestWriter | undefined;
+if (config.writeWorker && !pgStore) {
+  writer = await createIngestWriter({ file: readFile });
+  log.info('Ingest: writer worker with group commit (WRITE_WORKER=0 ingests on the request thread)');
+}
+const app = createApp({ store, clock, config, log, security: config, reads, writer });
 // events other nodes append reach this node's read model, then its live stream (LISTEN + LOG_POLL_MS pulls)
 const follower = pgStore ? await pgStore.follow(() => app.broadcaster.notify(), config.logPollMs) : null;
 let simulator: Simulator | null = null;
@@ -86,6 +93,7 @@ try {
   log.error(`cannot listen on ${config.host}:${config.port}: ${err instanceof Error ? err.message : String(err)}`);
   simulator?.stop();
   await reads?.close();
+  await writer?.close();
   store.close();
   process.exit(1);
 }
@@ -137,6 +145,8 @@ const shutdown = async (signal: string) => {
     log.error('shutdown:', err);
   } finally {
     await reads?.close();
+    // after app.close: the requests it drained have had their answers, so no batch is left with the worker
+    await writer?.close();
     store.close();
   }
   log.info('shutdown complete: store closed');

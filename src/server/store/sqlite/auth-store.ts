@@ -165,8 +165,8 @@ export function createSqliteAuth(db: Database.Database): AuthStore {
       return r ? toUser(r) : null;
     },
     listUsers: () => (q.users.all() as UserRow[]).map(toUser),
-    setPassword: (username, hash, now) => setPasswordTx(username, hash, now),
-    disableUser: (username, now) => disableTx(username, now),
+    setPassword: (username, hash, now) => setPasswordTx.immediate(username, hash, now),
+    disableUser: (username, now) => disableTx.immediate(username, now),
     countUsers: () => q.countUsers.get() as number,
 
     createDisplayToken: (label, hash, now) => toToken(q.insertToken.get(label, hash, now.toISOString()) as TokenRow),
@@ -175,7 +175,8 @@ export function createSqliteAuth(db: Database.Database): AuthStore {
       return r ? toToken(r) : null;
     },
     listDisplayTokens: () => (q.tokens.all() as TokenRow[]).map(toToken),
-    revokeDisplayToken: (idOrLabel, now) => revokeTx(idOrLabel, now),
+    // reads the token, then writes: IMMEDIATE, since another connection (decision 0014) may commit in between
+    revokeDisplayToken: (idOrLabel, now) => revokeTx.immediate(idOrLabel, now),
 
     createSession(s) {
       q.insertSession.run(s.idHash, s.kind, s.userId, s.displayTokenId, s.role, s.agencyId, s.createdAt, s.expiresAt);

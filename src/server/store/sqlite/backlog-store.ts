@@ -51,7 +51,7 @@ export function createSqliteBacklog(
   if (!deps.readOnly) {
     db.transaction(() => {
       for (const c of shipped.items) upsert.run(c.agencyId, JSON.stringify(c));
-    })();
+    }).immediate();
   }
   const contacts: AgencyContactsResponse = {
     province: shipped.province,
@@ -72,7 +72,8 @@ export function createSqliteBacklog(
     agencyStats: (query, now) => stats(query, now),
     overdueQueue: (query, now, thresholds) => queue(query, now, thresholds),
     contacts: () => contacts,
-    recordReminder: (reportId, input, now) => record(reportId, input, now),
+    // IMMEDIATE: it reads the report before writing, and the writer worker (decision 0014) writes the same file
+    recordReminder: (reportId, input, now) => record.immediate(reportId, input, now),
     notifications,
   };
 }

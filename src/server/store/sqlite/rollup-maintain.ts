@@ -255,7 +255,7 @@ export function createRollupMaintainer(db: Database.Database): RollupMaintainer 
     rebuildIfStale(log) {
       if (q.version.get() === ROLLUP_VERSION) return false;
       const t0 = performance.now();
-      db.transaction(rebuild)();
+      db.transaction(rebuild).immediate();
       log?.info(`rollups rebuilt from the event log in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       return true;
     },
