@@ -30,7 +30,10 @@ export function bucketSql(bucket: BacklogBucket, now: Date): SqlFragment {
     case 'in_progress':
       return { sql: "status = 'in_progress'", params: [] };
     case 'due_soon':
-      return { sql: `(${OPEN_SQL} AND due_at IS NOT NULL AND due_at >= ? AND due_at <= ?)`, params: [t, dueSoonLimitMs(now)] };
+      // `+status`: the same condition, but the planner must take the narrow due_at range on the covering
+      // (due_at, status, …, agency_id, …) index; by (status, due_at) every one of the ~19,000 reports due tomorrow
+      // at a million reports is a table lookup for its unit (drill "commune PCs × due soon": 84 → 30 ms)
+      return { sql: `(+${OPEN_SQL} AND due_at IS NOT NULL AND due_at >= ? AND due_at <= ?)`, params: [t, dueSoonLimitMs(now)] };
     case 'overdue':
       return { sql: `(${OPEN_SQL} AND due_at IS NOT NULL AND due_at < ?)`, params: [t] };
     case 'resolved':
