@@ -214,7 +214,10 @@ describe('XSS payloads in report fields stay inert text', () => {
     // the payload reports are the most overdue of all: first in the queue
     await v.page.waitForFunction(() => /XSS\d\d/.test(document.body.innerText), undefined, { timeout: 20_000 });
     expectShownAsText(await textOf(v), 'overdue queue', 3);
-    // the drill-down lists newest first: the fresh payload reports head the "received" figure's list
+    // the drill-down lists newest first: the fresh payload reports head the "received" figure's list. Last 7 days,
+    // not the default "this month": minutes after midnight on the 1st (Vietnam time) they belong to last month
+    await v.page.getByRole('button', { name: '7 ngày', exact: true }).click();
+    await v.page.waitForTimeout(1000);
     await v.page.click('[data-testid="tile-received"]');
     const drill = v.page.locator('[data-testid="backlog-drill"]');
     await drill.waitFor();
