@@ -1,5 +1,4 @@
-import type { AccountRole } from '../../../shared/contract/session';
-import type { AuthStore, DisplayTokenRecord, SessionKind, UserRecord } from '../sqlite/auth-store';
+import { SESSION_SELECT, toSession, toToken, toUser, type AuthStore, type SessionRow, type TokenRow, type UserRow } from '../sqlite/auth-store';
 import type { SyncPg } from './sync-pg';
 
 /**
@@ -9,48 +8,6 @@ import type { SyncPg } from './sync-pg';
  * without a transaction of its own and costs one round trip through the bridge. Usernames compare ignoring case
  * (lower(), as SQLite's COLLATE NOCASE; usernames are ASCII by rule) and list in that order, byte-wise.
  */
-
-interface UserRow {
-  id: number;
-  username: string;
-  display_name: string;
-  role: AccountRole;
-  agency_id: string | null;
-  password_hash: string;
-  disabled: boolean;
-  created_at: string;
-}
-interface TokenRow {
-  id: number;
-  label: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-interface SessionRow {
-  kind: SessionKind;
-  role: AccountRole;
-  agency_id: string | null;
-  created_at: number;
-  expires_at: number | null;
-  user_id: number | null;
-  username: string | null;
-  display_name: string | null;
-  disabled: boolean | null;
-  display_token_id: number | null;
-  revoked_at: string | null;
-}
-
-const toUser = (r: UserRow): UserRecord => ({
-  id: r.id,
-  username: r.username,
-  displayName: r.display_name,
-  role: r.role,
-  agencyId: r.agency_id,
-  passwordHash: r.password_hash,
-  disabled: r.disabled,
-  createdAt: r.created_at,
-});
-const toToken = (r: TokenRow): DisplayTokenRecord => ({ id: r.id, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at });
 
 const USER_COLUMNS = 'id, username, display_name, role, agency_id, password_hash, disabled, created_at';
 const TOKEN_COLUMNS = 'id, label, created_at, revoked_at';
@@ -131,26 +88,8 @@ export function createPgAuth(pg: SyncPg): AuthStore {
       );
     },
     session(idHash) {
-      // a user's role and unit are read from the account on every request: a change applies at once
-      const r = one<SessionRow>(
-        `SELECT s.kind, COALESCE(u.role, s.role) AS role, CASE WHEN u.id IS NULL THEN s.agency_id ELSE u.agency_id END AS agency_id,
-                s.created_at, s.expires_at, s.user_id, u.username, u.display_name, u.disabled, s.display_token_id, t.revoked_at
-         FROM sessions s
-         LEFT JOIN users u ON u.id = s.user_id
-         LEFT JOIN display_tokens t ON t.id = s.display_token_id
-         WHERE s.id_hash = $1`,
-        [idHash],
-      );
-      if (!r) return null;
-      return {
-        kind: r.kind,
-        role: r.role,
-        agencyId: r.agency_id,
-        createdAt: r.created_at,
-        expiresAt: r.expires_at,
-        user: r.user_id === null ? null : { username: r.username ?? '', displayName: r.display_name ?? '', disabled: r.username === null || r.disabled === true },
-        displayTokenRevoked: r.display_token_id === null ? null : r.revoked_at !== null,
-      };
+      const r = one<SessionRow>(`${SESSION_SELECT}$1`, [idHash]);
+      return r ? toSession(r) : null;
     },
     deleteSession: (idHash) => void pg.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]),
     purgeExpired: (nowMs) => pg.query('DELETE FROM sessions WHERE expires_at IS NOT NULL AND expires_at < $1', [nowMs]).rowCount,

@@ -69,34 +69,71 @@ export interface AuthStore {
   purgeExpired(nowMs: number): number;
 }
 
-interface UserRow {
+/** A users row as either store returns it: SQLite gives `disabled` as 0/1, PostgreSQL as a boolean. */
+export interface UserRow {
   id: number;
   username: string;
   display_name: string;
   role: AccountRole;
   agency_id: string | null;
   password_hash: string;
-  disabled: number;
+  disabled: number | boolean;
   created_at: string;
 }
-interface TokenRow {
+export interface TokenRow {
   id: number;
   label: string;
   created_at: string;
   revoked_at: string | null;
 }
+/** SESSION_SELECT's row */
+export interface SessionRow {
+  kind: SessionKind;
+  role: AccountRole;
+  agency_id: string | null;
+  created_at: number;
+  expires_at: number | null;
+  user_id: number | null;
+  username: string | null;
+  display_name: string | null;
+  disabled: number | boolean | null;
+  display_token_id: number | null;
+  revoked_at: string | null;
+}
 
-const toUser = (r: UserRow): UserRecord => ({
+/**
+ * A session with what can end it; the caller appends its dialect's placeholder for the id hash. A user's role and
+ * unit are read from the account on every request: a change applies at once.
+ */
+export const SESSION_SELECT = `SELECT s.kind, COALESCE(u.role, s.role) AS role, CASE WHEN u.id IS NULL THEN s.agency_id ELSE u.agency_id END AS agency_id,
+              s.created_at, s.expires_at, s.user_id, u.username, u.display_name, u.disabled, s.display_token_id, t.revoked_at
+       FROM sessions s
+       LEFT JOIN users u ON u.id = s.user_id
+       LEFT JOIN display_tokens t ON t.id = s.display_token_id
+       WHERE s.id_hash = `;
+
+const isSet = (v: number | boolean | null): boolean => v === true || (typeof v === 'number' && v !== 0);
+
+export const toUser = (r: UserRow): UserRecord => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
   role: r.role,
   agencyId: r.agency_id,
   passwordHash: r.password_hash,
-  disabled: r.disabled !== 0,
+  disabled: isSet(r.disabled),
   createdAt: r.created_at,
 });
-const toToken = (r: TokenRow): DisplayTokenRecord => ({ id: r.id, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at });
+export const toToken = (r: TokenRow): DisplayTokenRecord => ({ id: r.id, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at });
+export const toSession = (r: SessionRow): SessionRecord => ({
+  kind: r.kind,
+  role: r.role,
+  agencyId: r.agency_id,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  user: r.user_id === null ? null : { username: r.username ?? '', displayName: r.display_name ?? '', disabled: r.username === null || isSet(r.disabled) },
+  displayTokenRevoked: r.display_token_id === null ? null : r.revoked_at !== null,
+});
 
 export function createSqliteAuth(db: Database.Database): AuthStore {
   const q = {
@@ -120,15 +157,7 @@ export function createSqliteAuth(db: Database.Database): AuthStore {
       `INSERT INTO sessions (id_hash, kind, user_id, display_token_id, role, agency_id, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    // a user's role and unit are read from the account on every request: a change applies at once
-    session: db.prepare(
-      `SELECT s.kind, COALESCE(u.role, s.role) AS role, CASE WHEN u.id IS NULL THEN s.agency_id ELSE u.agency_id END AS agency_id,
-              s.created_at, s.expires_at, s.user_id, u.username, u.display_name, u.disabled, s.display_token_id, t.revoked_at
-       FROM sessions s
-       LEFT JOIN users u ON u.id = s.user_id
-       LEFT JOIN display_tokens t ON t.id = s.display_token_id
-       WHERE s.id_hash = ?`,
-    ),
+    session: db.prepare(`${SESSION_SELECT}?`),
     deleteSession: db.prepare('DELETE FROM sessions WHERE id_hash = ?'),
     purge: db.prepare('DELETE FROM sessions WHERE expires_at IS NOT NULL AND expires_at < ?'),
   };
@@ -182,31 +211,8 @@ export function createSqliteAuth(db: Database.Database): AuthStore {
       q.insertSession.run(s.idHash, s.kind, s.userId, s.displayTokenId, s.role, s.agencyId, s.createdAt, s.expiresAt);
     },
     session(idHash) {
-      const r = q.session.get(idHash) as
-        | {
-            kind: SessionKind;
-            role: AccountRole;
-            agency_id: string | null;
-            created_at: number;
-            expires_at: number | null;
-            user_id: number | null;
-            username: string | null;
-            display_name: string | null;
-            disabled: number | null;
-            display_token_id: number | null;
-            revoked_at: string | null;
-          }
-        | undefined;
-      if (!r) return null;
-      return {
-        kind: r.kind,
-        role: r.role,
-        agencyId: r.agency_id,
-        createdAt: r.created_at,
-        expiresAt: r.expires_at,
-        user: r.user_id === null ? null : { username: r.username ?? '', displayName: r.display_name ?? '', disabled: r.username === null || r.disabled !== 0 },
-        displayTokenRevoked: r.display_token_id === null ? null : r.revoked_at !== null,
-      };
+      const r = q.session.get(idHash) as SessionRow | undefined;
+      return r ? toSession(r) : null;
     },
     deleteSession: (idHash) => void q.deleteSession.run(idHash),
     purgeExpired: (nowMs) => q.purge.run(nowMs).changes,
