@@ -1,6 +1,4 @@
-import type { RankingResponse, ScoringConfig } from '../../../shared/contract/rankings';
-import type { RankingSnapshot } from '../../../shared/domain/scoring/rankings-service';
-import type { RankingStore } from '../sqlite/rankings-store';
+import { toSnapshot, type RankingStore, type SnapshotRow } from '../sqlite/rankings-store';
 import type { SyncPg } from './sync-pg';
 
 /**
@@ -30,31 +28,10 @@ export const PG_RANKINGS_MIGRATION = {
   `,
 } as const;
 
-interface SnapshotRow {
-  quarter: string;
-  finalised_at: string;
-  finalised_by: string;
-  formula_version: string;
-  config: string;
-  seq: number;
-  ranking: string;
-  inputs: string;
-}
-
 type SnapshotMethods = Pick<RankingStore, 'getSnapshot' | 'listSnapshots' | 'saveSnapshot' | 'frozenExport'>;
 
 /** The finalised-quarter half of the ranking store on PostgreSQL; the quarter's events come from the read model. */
 export function createPgRankingSnapshots(db: SyncPg): SnapshotMethods {
-  const toSnapshot = (r: SnapshotRow): RankingSnapshot => ({
-    quarter: r.quarter,
-    finalisedAt: r.finalised_at,
-    finalisedBy: r.finalised_by,
-    formulaVersion: r.formula_version,
-    config: JSON.parse(r.config) as ScoringConfig,
-    seq: Number(r.seq),
-    ranking: JSON.parse(r.ranking) as RankingResponse,
-    inputs: JSON.parse(r.inputs) as RankingSnapshot['inputs'],
-  });
   return {
     getSnapshot(quarter) {
       const row = db.query<SnapshotRow>(

@@ -15,7 +15,8 @@ export interface RankingStore extends RankingSource {
   frozenExport(quarter: string, kind: ExportKind): Buffer | null;
 }
 
-interface SnapshotRow {
+/** A ranking_snapshots row (both stores), without the frozen export bytes. */
+export interface SnapshotRow {
   quarter: string;
   finalised_at: string;
   finalised_by: string;
@@ -25,6 +26,17 @@ interface SnapshotRow {
   ranking: string;
   inputs: string;
 }
+
+export const toSnapshot = (r: SnapshotRow): RankingSnapshot => ({
+  quarter: r.quarter,
+  finalisedAt: r.finalised_at,
+  finalisedBy: r.finalised_by,
+  formulaVersion: r.formula_version,
+  config: JSON.parse(r.config) as ScoringConfig,
+  seq: r.seq,
+  ranking: JSON.parse(r.ranking) as RankingResponse,
+  inputs: JSON.parse(r.inputs) as RankingSnapshot['inputs'],
+});
 
 /**
  * How far before a quarter a dispute may have been raised and still be decided in it: 2 working days, however
@@ -89,17 +101,6 @@ export function createRankingStore(db: Database.Database, agencies: () => readon
     }
     if (current.length > 0) grouped.push(current);
     return grouped;
-  });
-
-  const toSnapshot = (r: SnapshotRow): RankingSnapshot => ({
-    quarter: r.quarter,
-    finalisedAt: r.finalised_at,
-    finalisedBy: r.finalised_by,
-    formulaVersion: r.formula_version,
-    config: JSON.parse(r.config) as ScoringConfig,
-    seq: r.seq,
-    ranking: JSON.parse(r.ranking) as RankingResponse,
-    inputs: JSON.parse(r.inputs) as RankingSnapshot['inputs'],
   });
 
   return {
