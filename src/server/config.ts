@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { envFlag as flag } from './env-flag';
+import { isPostgresUrl, POSTGRES_URL_RULE } from './store/pg/pg-url';
 import { securityConfigOf, securityEnvShape, type SecurityConfig } from './security/security-config';
 import { authConfigOf, authEnvShape, type AuthConfig } from './auth/auth-config';
 import { open311ConfigOf, open311EnvShape } from './import/open311/poll-config';
@@ -28,7 +29,7 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .refine((v) => /^postgres(ql)?:\/\/./.test(v), { message: 'must be a postgres:// or postgresql:// URL' })
+    .refine(isPostgresUrl, { message: POSTGRES_URL_RULE })
     .optional(),
   // how often a node pulls the shared log when no notification arrives (PostgreSQL only)
   LOG_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),

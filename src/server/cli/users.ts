@@ -5,8 +5,8 @@ import { ACCOUNT_ROLES } from '../../shared/contract/session';
 import { AccountError, createAccount, issueDisplayToken, resetPassword } from '../auth/accounts';
 import { referenceData } from '../../shared/domain/reference';
 import { createPgAuth } from '../store/pg/auth-store';
-import { applyPgMigrations, PG_MIGRATIONS } from '../store/pg/pg-migrations';
-import { openSyncPg } from '../store/pg/sync-pg';
+import { openMigratedPg } from '../store/pg/pg-migrations';
+import { isPostgresUrl, POSTGRES_URL_RULE } from '../store/pg/pg-url';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { AuthStore } from '../store/sqlite/auth-store';
 
@@ -133,16 +133,10 @@ interface Accounts {
 function openAccounts(values: Record<string, string>): Accounts {
   const url = process.env.DATABASE_URL?.trim();
   if (url) {
-    if (!/^postgres(ql)?:\/\/./.test(url)) throw new UsageError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    if (!isPostgresUrl(url)) throw new UsageError(`DATABASE_URL ${POSTGRES_URL_RULE}`);
     if (values['data-dir'] !== undefined) throw new UsageError('--data-dir is for the SQLite store; DATABASE_URL is set');
-    const pg = openSyncPg(url);
-    try {
-      // a fresh database, or one an older build left: the same migrations the server applies at start
-      applyPgMigrations(pg, PG_MIGRATIONS);
-    } catch (err) {
-      pg.close();
-      throw err;
-    }
+    // a fresh database, or one an older build left: the same migrations the server applies at start
+    const pg = openMigratedPg(url);
     return { auth: createPgAuth(pg), agencyIds: referenceData().agencies.map((a) => a.id), close: () => pg.close() };
   }
   const dataDir = resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data');

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseOpen311Instant } from '../../shared/domain/open311';
 import { openSqliteStore } from '../store/sqlite-store';
-import { openPgStore, redactUrl } from '../store/pg-store';
+import { openPgStore } from '../store/pg-store';
+import { isPostgresUrl, POSTGRES_URL_RULE, redactUrl } from '../store/pg/pg-url';
 import type { Store } from '../store/store';
 import { serverSink, storeSink, type ImportSink } from './sink';
 
@@ -93,7 +94,7 @@ export async function chooseSink(values: Record<string, string>, env: NodeJS.Pro
     if (databaseUrl) {
       // the shared PostgreSQL log (decision 0013); the import keeps its own read model of it (a node's file may be
       // open in a running server), built from the log on first use and only topped up afterwards
-      if (!/^postgres(ql)?:\/\/./.test(databaseUrl)) throw new UsageError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+      if (!isPostgresUrl(databaseUrl)) throw new UsageError(`DATABASE_URL ${POSTGRES_URL_RULE}`);
       const replicaFile = join(dataDir, 'paht-import-replica.sqlite');
       const pgStore = openPgStore({ url: databaseUrl, replicaFile });
       return { sink: storeSink(pgStore, clock), where: `PostgreSQL ${redactUrl(databaseUrl)} (direct; read model ${replicaFile})`, dataDir, close: () => pgStore.close() };

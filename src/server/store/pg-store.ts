@@ -4,10 +4,10 @@ import type { IngestResult } from '../../shared/contract/event';
 import { openSqliteStore, type ReplicatedEvent, type SqliteStore } from './sqlite-store';
 import type { Store } from './store';
 import { LOG_CHANNEL, LOG_WRITE_LOCK } from './pg/log-schema';
-import { applyPgMigrations, PG_MIGRATIONS } from './pg/pg-migrations';
+import { openMigratedPg } from './pg/pg-migrations';
 import { createPgAuth } from './pg/auth-store';
 import { createPgRankingSnapshots } from './pg/rankings-store';
-import { openSyncPg, type SyncPg } from './pg/sync-pg';
+import type { SyncPg } from './pg/sync-pg';
 
 interface Logger {
   info(msg: string): void;
@@ -69,13 +69,7 @@ const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
  */
 export function openPgStore(opts: PgStoreOptions): PgStore {
   const log = opts.log ?? silent;
-  const db = openSyncPg(opts.url);
-  try {
-    applyPgMigrations(db, PG_MIGRATIONS);
-  } catch (err) {
-    db.close();
-    throw err;
-  }
+  const db = openMigratedPg(opts.url);
   // the read model's own event writes (an operator's reminder) must go to the shared log like any other ingest
   let logIngest: Store['ingest'] = () => {
     throw new Error('pg store: not open yet');
@@ -265,15 +259,3 @@ function openReplica(db: SyncPg, file: string, log: Logger, ingestVia: Store['in
   }
   return local;
 }
-
-/** a connection URL fit for the log: the password replaced */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://…';
-  }
-}
-

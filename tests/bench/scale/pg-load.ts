@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { applyPgMigrations, PG_MIGRATIONS } from '../../../src/server/store/pg/pg-migrations';
-import { openSyncPg } from '../../../src/server/store/pg/sync-pg';
+import { openMigratedPg } from '../../../src/server/store/pg/pg-migrations';
 
 /** one CSV field as PostgreSQL's COPY reads it: NULL unquoted-empty, everything else quoted */
 const field = (v: string | number | null): string => (v === null ? '' : typeof v === 'number' ? String(v) : `"${v.replaceAll('"', '""')}"`);
@@ -36,12 +35,7 @@ async function copyInto(url: string, table: string, columns: string[], rows: Ite
  * mirror SQLite's), so a node given a copy of the same SQLite file as its read model starts without a rebuild.
  */
 export async function loadLogIntoPg(sqliteFile: string, url: string): Promise<{ events: number; reporters: number }> {
-  const pg = openSyncPg(url);
-  try {
-    applyPgMigrations(pg, PG_MIGRATIONS);
-  } finally {
-    pg.close();
-  }
+  openMigratedPg(url).close();
   const db = new Database(sqliteFile, { readonly: true });
   try {
     const events = await copyInto(

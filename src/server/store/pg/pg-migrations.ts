@@ -1,7 +1,7 @@
 import { PG_AUTH_MIGRATION } from './auth-schema';
 import { PG_LOG_MIGRATION } from './log-schema';
 import { PG_RANKINGS_MIGRATION } from './rankings-store';
-import type { SyncPg } from './sync-pg';
+import { openSyncPg, type SyncPg } from './sync-pg';
 
 export interface PgMigration {
   version: number;
@@ -17,6 +17,18 @@ export const MIGRATION_LOCK = 7_313_000;
 
 // migrations only add: a statement that throws data away is refused before anything runs (DROP INDEX is allowed)
 const DESTRUCTIVE = /\b(DROP\s+(TABLE|COLUMN|SCHEMA|DATABASE|VIEW|MATERIALIZED\s+VIEW|SEQUENCE|TYPE)|TRUNCATE|DELETE\s+FROM)\b/i;
+
+/** A bridge to DATABASE_URL with this build's schema applied (what the server and the CLIs open); closed on failure. */
+export function openMigratedPg(url: string): SyncPg {
+  const pg = openSyncPg(url);
+  try {
+    applyPgMigrations(pg, PG_MIGRATIONS);
+  } catch (err) {
+    pg.close();
+    throw err;
+  }
+  return pg;
+}
 
 /**
  * Brings the database to this build's schema and returns its version. Each migration runs in its own transaction
