@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startServer } from '../../e2e/support/server';
 
 export interface Probe {
   at: number;
@@ -27,74 +27,51 @@ export interface BenchNode {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * One real server (`src/server/main.ts`) for bench:scale: its own process group, DATA_DIR and port on 127.0.0.1,
- * DEMO=0, the probe (event-loop delay, memory) loaded before tsx. `dataDir` may be given (a copied store).
+ * One real server (`src/server/main.ts`, started by tests/e2e/support/server.ts's startServer) for bench:scale: its
+ * own process group, DATA_DIR and port on 127.0.0.1, DEMO=0, the probe (event-loop delay, memory) loaded before
+ * tsx. `dataDir` may be given (a copied store).
  */
 export async function startBenchNode(opts: { name: string; port: number; env: Record<string, string>; dataDir?: string; timeoutMs?: number }): Promise<BenchNode> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `paht-bench-scale-${opts.name}-`));
   const probeFile = join(dataDir, 'probe.json');
-  const url = `http://127.0.0.1:${opts.port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', resolve('tests/bench/scale/server-probe.mjs'), 'src/server/main.ts'], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServer({
+    port: opts.port,
+    dataDir,
+    execArgv: ['--expose-gc', '--import', 'tsx', '--import', resolve('tests/bench/scale/server-probe.mjs')],
+    timeoutMs: opts.timeoutMs ?? 300_000,
     env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(opts.port),
-      DATA_DIR: dataDir,
       DEMO: '0',
+      DEMO_LOGIN: '0',
       PUBLIC_VIEW: '1',
       INGEST_RATE_PER_SECOND: '0',
       BENCH_PROBE_FILE: probeFile,
       ...opts.env,
     },
+  }).catch((err: unknown) => {
+    throw new Error(`node ${opts.name}: ${err instanceof Error ? err.message : String(err)}`);
   });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const stop = () => {
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // gone
-      }
-    }
-  };
-  const deadline = Date.now() + (opts.timeoutMs ?? 300_000);
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`node ${opts.name} exited:\n${out}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline) {
-      stop();
-      throw new Error(`node ${opts.name} did not start:\n${out}`);
-    }
-    await sleep(250);
-  }
+  const pid = server.pid() as number;
   // the probe writes every 500 ms
   while (!existsSync(probeFile)) await sleep(100);
   return {
     name: opts.name,
-    url,
-    pid: child.pid as number,
+    url: server.url,
+    pid,
     dataDir,
     probe: () => JSON.parse(readFileSync(probeFile, 'utf8')) as Probe,
-    resetDelay: () => process.kill(child.pid as number, 'SIGUSR2'),
+    resetDelay: () => process.kill(pid, 'SIGUSR2'),
     collectedProbe: async () => {
       const asked = Date.now();
-      process.kill(child.pid as number, 'SIGHUP');
+      process.kill(pid, 'SIGHUP');
       for (;;) {
         await sleep(100);
         const p = JSON.parse(readFileSync(probeFile, 'utf8')) as Probe;
         if (p.at >= asked) return p;
       }
     },
-    output: () => out,
-    stop,
+    output: server.output,
+    // the signal goes out at once (also from an 'exit' handler); the wait for the exit is not needed here
+    stop: () => void server.stop(),
   };
 }
 

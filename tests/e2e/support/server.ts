@@ -10,6 +10,8 @@ export interface RunningServer {
   ingestToken: string;
   operatorToken: string;
   output: () => string;
+  /** the running process (its group has the same id), undefined once it exited */
+  pid: () => number | undefined;
   /** SIGTERM the whole process group and wait for it to exit */
   stop: (signal?: NodeJS.Signals) => Promise<void>;
   /** start again on the same port and data folder */
@@ -22,19 +24,26 @@ export interface ServerOptions {
   dataDir?: string;
   /** how long to wait for /api/health (seeding a demo store takes a few seconds) */
   timeoutMs?: number;
+  /** node options before the entry point (`--expose-gc`, `--import <probe>`…) */
+  execArgv?: string[];
+  /** INGEST_TOKEN / OPERATOR_TOKEN (default: derived from the port); several nodes of one cluster share them */
+  ingestToken?: string;
+  operatorToken?: string;
+  /** after a stop signal, how long before the group is SIGKILLed */
+  killAfterMs?: number;
 }
 
 /** Runs the real product (`src/server/main.ts`) in its own process group on 127.0.0.1. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'paht-e2e-'));
-  const ingestToken = `ingest-${opts.port}-test`;
-  const operatorToken = `operator-${opts.port}-test`;
+  const ingestToken = opts.ingestToken ?? `ingest-${opts.port}-test`;
+  const operatorToken = opts.operatorToken ?? `operator-${opts.port}-test`;
   const url = `http://127.0.0.1:${opts.port}`;
   let out = '';
   let child: ChildProcess | null = null;
 
   const launch = async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    child = spawn(process.execPath, [...(opts.execArgv ?? []), '--import', 'tsx', 'src/server/main.ts'], {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
@@ -50,25 +59,30 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         ...opts.env,
       },
     });
-    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    const c = child;
+    c.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    c.stderr?.on('data', (d: Buffer) => (out += d.toString()));
     const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
+      if (c.exitCode !== null || c.signalCode !== null) throw new Error(`server on ${url} exited (${c.exitCode ?? c.signalCode}):\n${out}`);
       try {
         const res = await fetch(`${url}/api/health`);
         if (res.ok) return;
       } catch {
         // not listening yet
       }
-      if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${out}`);
+      if (Date.now() > deadline) {
+        // no process left behind by a start that failed
+        await stop();
+        throw new Error(`server on ${url} did not become healthy:\n${out}`);
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
   };
 
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     const c = child as ChildProcess | null;
-    if (!c || c.exitCode !== null || c.pid === undefined) return;
+    if (!c || c.exitCode !== null || c.signalCode !== null || c.pid === undefined) return;
     const exited = new Promise<void>((resolve) => c.once('exit', () => resolve()));
     try {
       process.kill(-c.pid, signal);
@@ -81,7 +95,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       } catch {
         // already gone
       }
-    }, 10_000);
+    }, opts.killAfterMs ?? 10_000);
     await exited;
     clearTimeout(timer);
   };
@@ -94,6 +108,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ingestToken,
     operatorToken,
     output: () => out,
+    pid: () => {
+      const c = child as ChildProcess | null;
+      return c && c.exitCode === null && c.signalCode === null ? c.pid : undefined;
+    },
     stop,
     restart: launch,
   };

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServer } from '../../e2e/support/server';
 
 export interface ApiNode {
   name: string;
@@ -37,31 +37,16 @@ export interface NodesOptions {
 
 const NAMES = 'ABCDEFGH';
 
-async function waitHealthy(url: string, child: ChildProcess, out: () => string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`node at ${url} exited (${child.exitCode ?? child.signalCode}):\n${out()}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`node at ${url} did not become healthy:\n${out()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /**
- * N real API servers (`src/server/main.ts`, as tests/e2e/support/server.ts runs one) on one PostgreSQL database:
- * each on its own loopback port with its own DATA_DIR and process group, DEMO=0 (no node seeds or simulates), the
- * same INGEST_TOKEN and OPERATOR_TOKEN. Started one after the other so the first applies the schema.
+ * N real API servers (`src/server/main.ts`, started by tests/e2e/support/server.ts's startServer) on one PostgreSQL
+ * database: each on its own loopback port with its own DATA_DIR and process group, DEMO=0 (no node seeds or
+ * simulates), the same INGEST_TOKEN and OPERATOR_TOKEN. Started one after the other so the first applies the schema.
  */
 export async function startNodes(opts: NodesOptions): Promise<NodeCluster> {
   const tag = opts.ports.join('-');
   const ingestToken = `ingest-multi-node-${tag}`;
   const operatorToken = `operator-multi-node-${tag}`;
   const nodes: ApiNode[] = [];
-  const children: ChildProcess[] = [];
 
   const stopAll = async () => {
     await Promise.all(nodes.map((n) => n.kill('SIGTERM')));
@@ -72,20 +57,16 @@ export async function startNodes(opts: NodesOptions): Promise<NodeCluster> {
     for (const [i, port] of opts.ports.entries()) {
       const name = NAMES[i] ?? `N${i}`;
       const dataDir = mkdtempSync(join(tmpdir(), `paht-node-${name}-`));
-      const url = `http://127.0.0.1:${port}`;
-      let out = '';
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
+      const start = startServer({
+        port,
+        dataDir,
+        ingestToken,
+        operatorToken,
+        timeoutMs: opts.timeoutMs ?? 120_000,
+        killAfterMs: 15_000,
         env: {
-          ...process.env,
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          DATA_DIR: dataDir,
           DATABASE_URL: opts.databaseUrl,
           DEMO: '0',
-          INGEST_TOKEN: ingestToken,
-          OPERATOR_TOKEN: operatorToken,
           // the demo role picker gives a test a real session cookie without creating accounts
           DEMO_LOGIN: '1',
           PUBLIC_VIEW: '0',
@@ -94,40 +75,22 @@ export async function startNodes(opts: NodesOptions): Promise<NodeCluster> {
           ...opts.env,
         },
       });
-      children.push(child);
-      child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-      const exited = new Promise<void>((r) => child.once('exit', () => r()));
-      const running = () => child.exitCode === null && child.signalCode === null;
-      const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
-        if (!running() || child.pid === undefined) return;
-        try {
-          process.kill(-child.pid, signal);
-        } catch {
-          return;
-        }
-        const timer = setTimeout(() => {
-          try {
-            process.kill(-(child.pid as number), 'SIGKILL');
-          } catch {
-            // gone
-          }
-        }, 15_000);
-        await exited;
-        clearTimeout(timer);
-      };
+      const server = await start.catch((err: unknown) => {
+        rmSync(dataDir, { recursive: true, force: true });
+        throw err;
+      });
       nodes.push({
         name,
-        url,
+        url: server.url,
         port,
         dataDir,
-        output: () => out,
+        output: server.output,
         get alive() {
-          return running();
+          return server.pid() !== undefined;
         },
-        kill,
+        // default SIGKILL: a crash, no graceful drain
+        kill: (signal: NodeJS.Signals = 'SIGKILL') => server.stop(signal),
       });
-      await waitHealthy(url, child, () => out, opts.timeoutMs ?? 120_000);
     }
   } catch (err) {
     await stopAll();
