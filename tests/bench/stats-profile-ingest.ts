@@ -5,10 +5,10 @@
  *
  *   npx tsx tests/bench/stats-profile-ingest.ts data/bench-stats/h1/paht.sqlite [--batches=60]
  */
-import Database from 'better-sqlite3';
 import { createHistory } from '../../mocks/scenario/history';
 import type { EventInput } from '../../src/shared/contract/event';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
+import { timeStatements } from './support/time-statements';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: stats-profile-ingest.ts <copy of the bench store>');
@@ -16,26 +16,9 @@ const BATCHES = Number(process.argv.find((a) => a.startsWith('--batches='))?.spl
 
 const totals = new Map<string, number>();
 let on = false;
-const proto = Database.prototype as unknown as { prepare: (sql: string) => Database.Statement };
-const prepare = proto.prepare;
-proto.prepare = function (this: Database.Database, sql: string) {
-  const stmt = prepare.call(this, sql);
-  for (const m of ['all', 'get', 'run'] as const) {
-    const orig = (stmt[m] as (...a: unknown[]) => unknown).bind(stmt);
-    (stmt as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => {
-      const t = performance.now();
-      try {
-        return orig(...args);
-      } finally {
-        if (on) {
-          const key = sql.replace(/\s+/g, ' ').trim();
-          totals.set(key, (totals.get(key) ?? 0) + performance.now() - t);
-        }
-      }
-    };
-  }
-  return stmt;
-};
+timeStatements((sql, ms) => {
+  if (on) totals.set(sql, (totals.get(sql) ?? 0) + ms);
+});
 
 const store = openSqliteStore(file);
 const now = new Date();

@@ -5,11 +5,11 @@
  *
  *   npx tsx tests/bench/stats-profile.ts data/bench-stats/h1/paht.sqlite [--runs=15]
  */
-import Database from 'better-sqlite3';
 import { overdueQueueQuery } from '../../src/shared/contract/backlog';
 import { reportListQuery } from '../../src/shared/contract/api';
 import { DEFAULT_ESCALATION_THRESHOLDS } from '../../src/shared/domain/escalation';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
+import { timeStatements } from './support/time-statements';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: stats-profile.ts <copy of the bench store>');
@@ -18,26 +18,9 @@ const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('='
 // wrap every prepared statement so each execution is timed under its SQL text
 const timings = new Map<string, number[]>();
 let current: Map<string, number> | null = null;
-const proto = Database.prototype as unknown as { prepare: (sql: string) => Database.Statement };
-const prepare = proto.prepare;
-proto.prepare = function (this: Database.Database, sql: string) {
-  const stmt = prepare.call(this, sql);
-  for (const m of ['all', 'get', 'run'] as const) {
-    const orig = (stmt[m] as (...a: unknown[]) => unknown).bind(stmt);
-    (stmt as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => {
-      const t = performance.now();
-      try {
-        return orig(...args);
-      } finally {
-        if (current) {
-          const key = sql.replace(/\s+/g, ' ').trim();
-          current.set(key, (current.get(key) ?? 0) + performance.now() - t);
-        }
-      }
-    };
-  }
-  return stmt;
-};
+timeStatements((sql, ms) => {
+  if (current) current.set(sql, (current.get(sql) ?? 0) + ms);
+});
 
 const store = openSqliteStore(file, { readOnly: true });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
